@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { registerBenchCommand } from './bench.js';
+import { registerExportCommand } from './export.js';
+import { registerKeysCommand } from './keys.js';
+import { registerRiskCommand } from './risk.js';
+
+/** Adds every subcommand to the program. Each command group lives in its own file. */
+export function registerCommands(program: Command): void {
+  registerKeysCommand(program);
+  registerExportCommand(program);
+  registerRiskCommand(program);
+  registerBenchCommand(program);
+}

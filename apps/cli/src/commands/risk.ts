@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** `bluezone risk …` */
+export function registerRiskCommand(program: Command): void {
+  void program;
+}

@@ -1,0 +1,3 @@
+export * from './derivation.js';
+export * from './metadata.js';
+export * from './temporary-exposure-key.js';

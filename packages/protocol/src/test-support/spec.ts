@@ -1,0 +1,12 @@
+// Test-only helper: loads the official vectors committed under spec/ at the repository root.
+
+import exportExample from '../../../../spec/gaen-export-example.json' with { type: 'json' };
+import vectors from '../../../../spec/gaen-vectors.json' with { type: 'json' };
+
+export function loadVectors(): typeof vectors {
+  return vectors;
+}
+
+export function loadExportExample(): typeof exportExample {
+  return exportExample;
+}
