@@ -59,3 +59,15 @@ export interface ExposureWindow {
   readonly calibrationConfidence: CalibrationConfidence;
   readonly scanInstances: readonly ScanInstance[];
 }
+
+/**
+ * GAEN v2 DiagnosisKeysDataMapping: how the phone turns a key's days since onset into
+ * infectiousness, and what it assumes when a key carries no report type.
+ */
+export interface DiagnosisKeysDataMapping {
+  /** Days since onset (−14…14) → infectiousness; days not listed count as 'none'. */
+  readonly daysSinceOnsetToInfectiousness: Readonly<Record<number, Infectiousness>>;
+  readonly infectiousnessWhenDaysSinceOnsetMissing: Infectiousness;
+  /** Report type assumed for keys that carry UNKNOWN (GAEN requires one of 1…4). */
+  readonly reportTypeWhenMissing: ReportType;
+}
