@@ -1,0 +1,93 @@
+// The fast matcher: streams diagnosis keys, derives only the RPIs a sighting could belong to, and
+// looks them up in the log's typed-array hash table. Equal to the reference matcher (full
+// derivation of every interval) on random inputs: see matcher.property.test.ts.
+
+import type { DiagnosisKey, Sighting } from '../diagnosis.js';
+import { ProtocolError } from '../errors.js';
+import { CLOCK_TOLERANCE_INTERVALS } from '../time/interval.js';
+import { exposureWindows } from './exposure-windows.js';
+import { keyPolicy } from './key-policy.js';
+import type { KeyMatch, MatchingOptions, MatchResult } from './matching-types.js';
+import { jsMatchingPrimitives } from './primitives/matching-primitives.js';
+import { indexSightings, rpiBucket, type SightingIndex } from './sighting-index.js';
+
+const MAX_PERIOD = 144;
+/** Interval numbers are uint32: a key's period is cut there (as in the reference). */
+export const LAST_INTERVAL = 0xffffffff;
+
+/**
+ * Finds the sightings of `log` that belong to each key of `keys` and builds their exposure windows.
+ * Keys are read one at a time and nothing derived from them is kept: memory does not grow with the
+ * number of keys (only with the matches). A sighting heard at interval i belongs to a key when it
+ * equals RPI_j for some j of the key's rolling period with |i − j| ≤ 12.
+ *
+ * Shortcut: RPI_j is derived only for the intervals j some sighting was heard within ±12 of (the
+ * log's "needed" bitmap); a key none of whose intervals is needed costs no cryptography at all.
+ */
+export function matchDiagnosisKeys(
+  keys: Iterable<DiagnosisKey>,
+  log: readonly Sighting[] | SightingIndex,
+  options: MatchingOptions,
+): MatchResult {
+  const index = 'buckets' in log ? log : indexSightings(log);
+  const primitives = options.primitives ?? jsMatchingPrimitives;
+  const { buckets, next, rpiWords, intervals, needed, neededBase, bucketShift } = index;
+  const tolerance = CLOCK_TOLERANCE_INTERVALS;
+  const wanted = new Uint32Array(MAX_PERIOD);
+  const rpik = new Uint8Array(16);
+  const blocks = new Uint8Array(16 * MAX_PERIOD);
+  const words = new Int32Array(blocks.buffer);
+  const progressEvery = options.progressEvery ?? 100_000;
+  const matches: KeyMatch[] = [];
+  let keysRead = 0;
+  for (const key of keys) {
+    keysRead++;
+    if (options.onProgress !== undefined && keysRead % progressEvery === 0) options.onProgress(keysRead);
+    if (key.keyData.length !== 16) {
+      throw new ProtocolError(
+        'invalid_key',
+        `a temporary exposure key has 16 bytes, not ${key.keyData.length}`,
+      );
+    }
+    const policy = keyPolicy(key, options.mapping);
+    if (policy === undefined) continue;
+    const start = key.rollingStartIntervalNumber;
+    const lo = Math.max(start, neededBase);
+    const end = Math.min(start + Math.min(key.rollingPeriod, MAX_PERIOD), LAST_INTERVAL + 1);
+    const hi = Math.min(end, neededBase + needed.length);
+    let count = 0;
+    for (let j = lo; j < hi; j++) if (needed[j - neededBase] === 1) wanted[count++] = j;
+    if (count === 0) continue;
+    primitives.rpiKey(key.keyData, rpik);
+    primitives.rpis(rpik, wanted, count, blocks);
+    let matched: number[] | undefined;
+    for (let n = 0; n < count; n++) {
+      const o = 4 * n;
+      const w0 = words[o] as number;
+      for (let s = buckets[rpiBucket(w0, bucketShift)] as number; s >= 0; s = next[s] as number) {
+        const p = 4 * s;
+        if (
+          rpiWords[p] === w0 &&
+          rpiWords[p + 1] === words[o + 1] &&
+          rpiWords[p + 2] === words[o + 2] &&
+          rpiWords[p + 3] === words[o + 3] &&
+          Math.abs((intervals[s] as number) - (wanted[n] as number)) <= tolerance
+        ) {
+          if (matched === undefined) matched = [];
+          matched.push(s);
+        }
+      }
+    }
+    if (matched === undefined) continue;
+    const windows = exposureWindows(
+      key,
+      policy,
+      matched,
+      index.sightings,
+      index.scans,
+      options.rssiCorrection,
+    );
+    matches.push({ key, reportType: policy.reportType, sightings: matched.length, windows });
+  }
+  return { keysRead, matches };
+}
