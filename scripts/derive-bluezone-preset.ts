@@ -27,7 +27,9 @@ export const FALLBACK: Calibration = { rssiCorrection: 3, txPower: -24 };
 export const IPHONE: Calibration = { rssiCorrection: 0, txPower: -24 };
 
 function csvRows(path: string): string[][] {
-  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   return lines
     .slice(1)
     .filter((l) => l.length > 0)
@@ -37,7 +39,9 @@ function csvRows(path: string): string[][] {
 /** Model (case-insensitive) → calibration, from en-calibration-2020-08-12.csv (first row wins). */
 export function loadCalibrationTable(): Map<string, Calibration> {
   const table = new Map<string, Calibration>();
-  for (const [, , model, correction, tx] of csvRows(join(BLE, 'gaen-calibration', 'en-calibration-2020-08-12.csv'))) {
+  for (const [, , model, correction, tx] of csvRows(
+    join(BLE, 'gaen-calibration', 'en-calibration-2020-08-12.csv'),
+  )) {
     const key = (model ?? '').trim().toLowerCase();
     if (!table.has(key)) table.set(key, { rssiCorrection: Number(correction), txPower: Number(tx) });
   }
@@ -67,10 +71,16 @@ const PCNG_PAIRS: Record<string, readonly [string, string]> = {
 export function loadPcng(table: Map<string, Calibration>): Sample[] {
   const samples: Sample[] = [];
   for (const [set, pair] of Object.entries(PCNG_PAIRS)) {
-    for (const [device, elapsed, rss, , , dist] of csvRows(join(BLE, 'pcng-rss-smartphone', `RSS_human${set}.csv`))) {
+    for (const [device, elapsed, rss, , , dist] of csvRows(
+      join(BLE, 'pcng-rss-smartphone', `RSS_human${set}.csv`),
+    )) {
       const receiver = device === pair[0] ? pair[1] : pair[0];
       samples.push({
-        attenuationDb: attenuation(Number(rss), calibrationOf(table, device ?? ''), calibrationOf(table, receiver)),
+        attenuationDb: attenuation(
+          Number(rss),
+          calibrationOf(table, device ?? ''),
+          calibrationOf(table, receiver),
+        ),
         distanceCm: Number(dist),
         seconds: Number(elapsed),
         series: `${set}/${receiver}/${dist}`,
@@ -92,10 +102,17 @@ export const HERALD_RUNS: readonly (readonly [string, string, string])[] = [
 export function loadHerald(table: Map<string, Calibration>): Sample[] {
   const samples: Sample[] = [];
   for (const [run, a, b] of HERALD_RUNS) {
-    for (const [side, receiver, sender] of [['A', a, b], ['B', b, a]] as const) {
+    for (const [side, receiver, sender] of [
+      ['A', a, b],
+      ['B', b, a],
+    ] as const) {
       for (const [time, rssi, distance] of csvRows(join(BLE, 'herald-edison', `${run}-${side}.csv`))) {
         samples.push({
-          attenuationDb: attenuation(Number(rssi), calibrationOf(table, sender), calibrationOf(table, receiver)),
+          attenuationDb: attenuation(
+            Number(rssi),
+            calibrationOf(table, sender),
+            calibrationOf(table, receiver),
+          ),
           distanceCm: Number(distance),
           seconds: Date.parse(`${(time ?? '').replace(' ', 'T')}Z`) / 1000,
           series: `${run}-${side}/${distance}`,
@@ -171,7 +188,9 @@ export function bestThreshold(samples: readonly Sample[], cutCm: number, from = 
 }
 
 /** opentrace-anechoic-2m: each model transmits, a spectrum analyser 2 m away receives. */
-export function loadOpentrace(table: Map<string, Calibration>): { model: string; rssi: number; tx: number }[] {
+export function loadOpentrace(
+  table: Map<string, Calibration>,
+): { model: string; rssi: number; tx: number }[] {
   return csvRows(join(BLE, 'opentrace-anechoic-2m', 'Device Data.csv')).map(([, , model, , , avg]) => {
     const m = (model ?? '').trim();
     return { model: m, rssi: Number(avg), tx: calibrationOf(table, m).txPower };
@@ -199,7 +218,11 @@ export interface Analysis {
   /** [immediate/near cut (≤ 1 m), the 2 m cut, medium/other cut (≤ 3 m)] in dB. */
   readonly thresholdsDb: readonly [number, number, number];
   readonly rows: readonly Row[];
-  readonly opentrace: { readonly rawSpreadDb: number; readonly calibratedSpreadDb: number; readonly recall: number };
+  readonly opentrace: {
+    readonly rawSpreadDb: number;
+    readonly calibratedSpreadDb: number;
+    readonly recall: number;
+  };
 }
 
 /** The whole derivation: thresholds chosen on one-minute means, then scored per dataset. */
@@ -234,8 +257,9 @@ export function analyse(): Analysis {
   // The analyser's own offset is unknown: anchor the median model at the median one-minute
   // attenuation the phones measured at exactly 2 m, then count the models still below the cut.
   const anchor =
-    median([...pcngMinutes, ...heraldMinutes].filter((s) => s.distanceCm === 200).map((s) => s.attenuationDb)) -
-    median(otAttenuation);
+    median(
+      [...pcngMinutes, ...heraldMinutes].filter((s) => s.distanceCm === 200).map((s) => s.attenuationDb),
+    ) - median(otAttenuation);
   const recall = otAttenuation.filter((a) => a + anchor < twoMetres).length / ot.length;
   return {
     thresholdsDb: [near, twoMetres, medium],
@@ -259,7 +283,9 @@ export function renderFigures(a: Analysis): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of a.rows) {
-    const cells = [r.readings, r.minutes].map((s) => `${s.n} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.specificity)}`);
+    const cells = [r.readings, r.minutes].map(
+      (s) => `${s.n} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.specificity)}`,
+    );
     lines.push(`| ${r.dataset} | ${cells.join(' | ')} |`);
   }
   const o = a.opentrace;

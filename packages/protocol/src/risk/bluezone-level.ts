@@ -20,7 +20,10 @@ export function f1ReportTypes(config: RiskConfiguration): readonly ReportType[] 
 }
 
 /** The level of each day that reaches one. */
-export function bluezoneDayLevels(windows: readonly WindowRisk[], config: RiskConfiguration): Map<UtcDay, BluezoneLevel> {
+export function bluezoneDayLevels(
+  windows: readonly WindowRisk[],
+  config: RiskConfiguration,
+): Map<UtcDay, BluezoneLevel> {
   const f1Types = f1ReportTypes(config);
   const chainTypes = [...f1Types, ReportType.RECURSIVE];
   const high = config.dayThresholdsMinutes.high;
@@ -41,7 +44,10 @@ export function bluezoneDayLevels(windows: readonly WindowRisk[], config: RiskCo
 }
 
 /** F1 if any day is F1, else F2 if any day is F2; the exposure day is the most recent day of that level. */
-export function bluezoneLevel(windows: readonly WindowRisk[], config: RiskConfiguration): BluezoneLevelResult {
+export function bluezoneLevel(
+  windows: readonly WindowRisk[],
+  config: RiskConfiguration,
+): BluezoneLevelResult {
   const levels = bluezoneDayLevels(windows, config);
   for (const level of ['F1', 'F2'] as const) {
     const days = [...levels].filter(([, l]) => l === level).map(([d]) => d);

@@ -25,7 +25,11 @@ export function aggregateScores(scores: readonly number[], how: DailyAggregation
 }
 
 /** none below `low`, low in [low, high), high at ≥ high; a day without counted windows is none. */
-export function dayRiskLevel(normalizedTime: number, windowCount: number, config: RiskConfiguration): RiskLevel {
+export function dayRiskLevel(
+  normalizedTime: number,
+  windowCount: number,
+  config: RiskConfiguration,
+): RiskLevel {
   if (windowCount === 0) return 'none';
   if (normalizedTime >= config.dayThresholdsMinutes.high) return 'high';
   return normalizedTime >= config.dayThresholdsMinutes.low ? 'low' : 'none';
@@ -50,7 +54,9 @@ export function dailySummaries(windows: readonly WindowRisk[], config: RiskConfi
     const normalizedTime = aggregateScores(scores, config.dailyAggregation);
     const riskLevel = dayRiskLevel(normalizedTime, counted.length, config);
     const distinct = (level: RiskLevel) =>
-      riskLevel === 'none' ? 0 : new Set(counted.filter((w) => w.level === level).map((w) => w.encounterKey)).size;
+      riskLevel === 'none'
+        ? 0
+        : new Set(counted.filter((w) => w.level === level).map((w) => w.encounterKey)).size;
     result.push({
       day,
       windowCount: counted.length,

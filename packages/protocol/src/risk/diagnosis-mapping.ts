@@ -1,7 +1,12 @@
 // GAEN's DiagnosisKeysDataMapping applied to a key: days since onset → infectiousness, and the
 // report type assumed when a key carries none.
 
-import { type DiagnosisKey, type DiagnosisKeysDataMapping, type Infectiousness, ReportType } from '../diagnosis.js';
+import {
+  type DiagnosisKey,
+  type DiagnosisKeysDataMapping,
+  type Infectiousness,
+  ReportType,
+} from '../diagnosis.js';
 
 /** Infectiousness of a key's windows: the mapping's entry, 'none' if unlisted, the default if unknown. */
 export function infectiousnessOf(
@@ -13,7 +18,10 @@ export function infectiousnessOf(
 }
 
 /** Report type of a key's windows: UNKNOWN becomes `reportTypeWhenMissing`. */
-export function reportTypeOf(key: Pick<DiagnosisKey, 'reportType'>, mapping: DiagnosisKeysDataMapping): ReportType {
+export function reportTypeOf(
+  key: Pick<DiagnosisKey, 'reportType'>,
+  mapping: DiagnosisKeysDataMapping,
+): ReportType {
   return key.reportType === ReportType.UNKNOWN ? mapping.reportTypeWhenMissing : key.reportType;
 }
 

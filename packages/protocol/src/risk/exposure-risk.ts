@@ -59,6 +59,7 @@ export function assessExposureRisk(
     numberOfDaysWithHighRisk: withLevel('high').length,
     minimumDistinctEncountersWithLowRisk: sum((d) => d.minimumDistinctEncountersWithLowRisk),
     minimumDistinctEncountersWithHighRisk: sum((d) => d.minimumDistinctEncountersWithHighRisk),
-    guidance: level !== 'none' ? config.guidance[level] : config.guidance[totalRiskLevel === 'none' ? 'none' : 'low'],
+    guidance:
+      level !== 'none' ? config.guidance[level] : config.guidance[totalRiskLevel === 'none' ? 'none' : 'low'],
   };
 }

@@ -89,4 +89,3 @@ export const REPORT_TYPE_FIELDS = [
 
 /** The four bucket names, for documentation and human output. */
 export const BUCKET_NAMES = ['immediate', 'near', 'medium', 'other'] as const;
-

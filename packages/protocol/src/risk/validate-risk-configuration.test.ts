@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProtocolError, ProtocolError } from '../errors.js';
+import { isProtocolError, type ProtocolError } from '../errors.js';
 import { RISK_PRESETS, riskPreset } from './presets/index.js';
 import { validateRiskConfiguration } from './validate-risk-configuration.js';
 
@@ -64,10 +64,16 @@ describe('validateRiskConfiguration', () => {
         daysSinceOnsetToInfectiousness: { '15': 'high', '-1': 'very' },
         reportTypeWhenMissing: 5,
       },
-      transmissionRisk: { ...cwa.transmissionRisk, values: [0, 0, 1], infectiousnessOffsets: { standard: 1, high: 3 } },
+      transmissionRisk: {
+        ...cwa.transmissionRisk,
+        values: [0, 0, 1],
+        infectiousnessOffsets: { standard: 1, high: 3 },
+      },
     };
     const message = problemsOf(bad);
-    expect(message).toContain('diagnosisKeysDataMapping.daysSinceOnsetToInfectiousness["15"] is not a day since onset');
+    expect(message).toContain(
+      'diagnosisKeysDataMapping.daysSinceOnsetToInfectiousness["15"] is not a day since onset',
+    );
     expect(message).toContain('diagnosisKeysDataMapping.daysSinceOnsetToInfectiousness["-1"] must be one of');
     expect(message).toContain('diagnosisKeysDataMapping.reportTypeWhenMissing must be in 1…4, not 5');
     expect(message).toContain('transmissionRisk.values must have 8 items, not 3');

@@ -41,7 +41,13 @@ export function validateRiskConfiguration(json: unknown): RiskConfiguration {
     p.oneOf(p.field(root, 'attenuation', ''), 'attenuation', ['typical', 'minimum']);
     checkBuckets(p, root);
     weights(p, p.field(root, 'reportTypeWeights', ''), 'reportTypeWeights', REPORT_TYPE_KEYS, MAX_WEIGHT);
-    weights(p, p.field(root, 'infectiousnessWeights', ''), 'infectiousnessWeights', ['standard', 'high'], MAX_WEIGHT);
+    weights(
+      p,
+      p.field(root, 'infectiousnessWeights', ''),
+      'infectiousnessWeights',
+      ['standard', 'high'],
+      MAX_WEIGHT,
+    );
     checkMapping(p, p.field(root, 'diagnosisKeysDataMapping', ''));
     p.number(p.field(root, 'minimumWindowMinutes', ''), 'minimumWindowMinutes', 0, MAX_MINUTES);
     p.number(p.field(root, 'windowHighMinutes', ''), 'windowHighMinutes', 0, MAX_MINUTES);
@@ -52,7 +58,10 @@ export function validateRiskConfiguration(json: unknown): RiskConfiguration {
     checkGuidance(p, p.field(root, 'guidance', ''));
   }
   if (p.list.length > 0) {
-    throw new ProtocolError('invalid_risk_configuration', `invalid risk configuration: ${[...new Set(p.list)].join('; ')}`);
+    throw new ProtocolError(
+      'invalid_risk_configuration',
+      `invalid risk configuration: ${[...new Set(p.list)].join('; ')}`,
+    );
   }
   return deepFreeze(JSON.parse(JSON.stringify(json)) as RiskConfiguration);
 }
@@ -70,7 +79,9 @@ function checkBuckets(p: Problems, root: Record<string, unknown>): void {
   const weightsPath = 'attenuationBucketWeights';
   const count = thresholds === undefined ? undefined : thresholds.length + 1;
   const list = p.array(p.field(root, weightsPath, ''), weightsPath, count ?? 1, count ?? 4);
-  list?.forEach((w, i) => p.number(w, `${weightsPath}[${i}]`, 0, MAX_WEIGHT));
+  list?.forEach((w, i) => {
+    p.number(w, `${weightsPath}[${i}]`, 0, MAX_WEIGHT);
+  });
 }
 
 function weights(p: Problems, value: unknown, path: string, keys: readonly string[], max: number): void {
@@ -84,12 +95,17 @@ function checkMapping(p: Problems, value: unknown): void {
   const path = 'diagnosisKeysDataMapping';
   const o = p.object(value, path);
   if (o === undefined) return;
-  p.onlyKeys(o, ['daysSinceOnsetToInfectiousness', 'infectiousnessWhenDaysSinceOnsetMissing', 'reportTypeWhenMissing'], path);
+  p.onlyKeys(
+    o,
+    ['daysSinceOnsetToInfectiousness', 'infectiousnessWhenDaysSinceOnsetMissing', 'reportTypeWhenMissing'],
+    path,
+  );
   const daysPath = join(path, 'daysSinceOnsetToInfectiousness');
   const days = p.object(p.field(o, 'daysSinceOnsetToInfectiousness', path), daysPath);
   for (const [day, infectiousness] of Object.entries(days ?? {})) {
     const n = Number(day);
-    if (!/^-?\d+$/.test(day) || n < -14 || n > 14) p.add(`${daysPath}["${day}"]`, 'is not a day since onset in −14…14');
+    if (!/^-?\d+$/.test(day) || n < -14 || n > 14)
+      p.add(`${daysPath}["${day}"]`, 'is not a day since onset in −14…14');
     p.oneOf(infectiousness, `${daysPath}["${day}"]`, INFECTIOUSNESS);
   }
   const missing = join(path, 'infectiousnessWhenDaysSinceOnsetMissing');
@@ -102,7 +118,12 @@ function checkDayThresholds(p: Problems, value: unknown): void {
   if (o === undefined) return;
   p.onlyKeys(o, ['low', 'high'], 'dayThresholdsMinutes');
   const low = p.number(p.field(o, 'low', 'dayThresholdsMinutes'), 'dayThresholdsMinutes.low', 0, MAX_MINUTES);
-  const high = p.number(p.field(o, 'high', 'dayThresholdsMinutes'), 'dayThresholdsMinutes.high', 0, MAX_MINUTES);
+  const high = p.number(
+    p.field(o, 'high', 'dayThresholdsMinutes'),
+    'dayThresholdsMinutes.high',
+    0,
+    MAX_MINUTES,
+  );
   if (low !== undefined && high !== undefined && high < low) {
     p.add('dayThresholdsMinutes.high', `must be ≥ dayThresholdsMinutes.low (${high} < ${low})`);
   }
@@ -118,7 +139,9 @@ function checkTransmissionRisk(p: Problems, value: unknown): void {
   weights(p, p.field(o, 'reportTypeOffsets', path), rt, REPORT_TYPE_KEYS, 8);
   weights(p, p.field(o, 'infectiousnessOffsets', path), inf, ['standard', 'high'], 8);
   const values = p.array(p.field(o, 'values', path), join(path, 'values'), 8, 8);
-  values?.forEach((v, i) => p.number(v, `${path}.values[${i}]`, 0, 10));
+  values?.forEach((v, i) => {
+    p.number(v, `${path}.values[${i}]`, 0, 10);
+  });
   const offsets = (x: unknown) => Object.values((x ?? {}) as Record<string, unknown>);
   for (const r of offsets(o.reportTypeOffsets)) {
     for (const i of offsets(o.infectiousnessOffsets)) {

@@ -21,7 +21,9 @@ export function weightedMinutes(window: ExposureWindow, config: RiskConfiguratio
   let seconds = 0;
   for (const scan of window.scanInstances) {
     const db = config.attenuation === 'minimum' ? scan.minAttenuationDb : scan.typicalAttenuationDb;
-    seconds += scan.secondsSinceLastScan * (config.attenuationBucketWeights[bucketOf(db, config.attenuationBucketThresholdsDb)] ?? 0);
+    seconds +=
+      scan.secondsSinceLastScan *
+      (config.attenuationBucketWeights[bucketOf(db, config.attenuationBucketThresholdsDb)] ?? 0);
   }
   return seconds / 60;
 }
@@ -78,7 +80,10 @@ export interface WindowRisk {
 export function assessWindow(window: ExposureWindow, config: RiskConfiguration): WindowRisk {
   const score = windowScore(window, config);
   const reportType = effectiveReportType(window, config);
-  const counted = score >= config.minimumWindowMinutes && fieldOf(reportType) !== undefined && window.infectiousness !== 'none';
+  const counted =
+    score >= config.minimumWindowMinutes &&
+    fieldOf(reportType) !== undefined &&
+    window.infectiousness !== 'none';
   const level: RiskLevel = !counted ? 'none' : score >= config.windowHighMinutes ? 'high' : 'low';
   const trl = transmissionRiskLevel(window, config);
   const encounterKey =

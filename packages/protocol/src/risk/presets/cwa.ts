@@ -9,7 +9,7 @@ import { DEFAULT_GUIDANCE } from './guidance.js';
 export const cwaPreset: RiskConfiguration = {
   name: 'cwa',
   description:
-    "Corona-Warn-App (Germany), final v2 parameters: minimum attenuation [0,63) 0.8, [63,73) 1.0, [73,79) 0.1; transmission-risk values; window high at 9, day low at 5 and high at 9 normalized minutes.",
+    'Corona-Warn-App (Germany), final v2 parameters: minimum attenuation [0,63) 0.8, [63,73) 1.0, [73,79) 0.1; transmission-risk values; window high at 9, day low at 5 and high at 9 normalized minutes.',
   attenuation: 'minimum',
   attenuationBucketThresholdsDb: [63, 73, 79],
   attenuationBucketWeights: [0.8, 1, 0.1, 0],

@@ -5,7 +5,8 @@ import { DEFAULT_GUIDANCE } from './guidance.js';
 /** DP-3T / SwissCovid: thresholds 50/55 dB, weights 1.0/0.5/0, alert at 15 weighted minutes in a day. */
 export const dp3tPreset: RiskConfiguration = {
   name: 'dp3t',
-  description: 'DP-3T / SwissCovid: attenuation < 50 dB counts fully, 50–55 dB half; alert at 15 weighted minutes per day.',
+  description:
+    'DP-3T / SwissCovid: attenuation < 50 dB counts fully, 50–55 dB half; alert at 15 weighted minutes per day.',
   attenuation: 'typical',
   attenuationBucketThresholdsDb: [50, 55],
   attenuationBucketWeights: [1, 0.5, 0],
