@@ -50,7 +50,7 @@ const window = (
   ageInDays: number,
   reportType: unknown,
   infectiousness: unknown,
-  s: ReturnType<typeof scans>,
+  s: readonly object[],
   calibrationConfidence: unknown = 0,
 ) => ({
   ageInDays,
