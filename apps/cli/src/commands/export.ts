@@ -1,6 +1,14 @@
 import type { Command } from 'commander';
+import { registerBuildCommand } from './export/build.js';
+import { registerInspectCommand } from './export/inspect.js';
 
-/** `bluezone export …` */
+/** `bluezone export …`: build and inspect the signed key files phones download. */
 export function registerExportCommand(program: Command): void {
-  void program;
+  const exportCommand = program
+    .command('export')
+    .description(
+      'export files (export.bin + export.sig in a zip): build a signed file, inspect and verify one',
+    );
+  registerBuildCommand(exportCommand);
+  registerInspectCommand(exportCommand);
 }
