@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { registerMatchBench } from './bench/match-command.js';
 
-/** `bluezone bench …` */
+/** `bluezone bench …`: benchmarks (they print ratios to a reference; they are not tests). */
 export function registerBenchCommand(program: Command): void {
-  void program;
+  const bench = program.command('bench').description('benchmarks: measure, print ratios to a reference');
+  registerMatchBench(bench);
 }
