@@ -1,0 +1,59 @@
+/**
+ * Every error code the Bluezone HTTP APIs answer, as data: snake_case code → HTTP status → one English
+ * line. Names follow Google's verification server where it has one (`code_invalid`, `token_expired`,
+ * `unsupported_test_type`, `uuid_already_exists`, …), so existing GAEN clients understand them.
+ */
+export const ERROR_CODES = {
+  // Request shape
+  unparsable_request: { status: 400, message: 'The request body is not valid JSON.' },
+  invalid_request: { status: 400, message: 'The request does not match the documented schema.' },
+  body_too_large: { status: 413, message: 'The request body is larger than this route accepts.' },
+  unsupported_media_type: { status: 415, message: 'The request must be sent as application/json.' },
+  not_found: { status: 404, message: 'There is no such route.' },
+  method_not_allowed: { status: 405, message: 'The route does not accept this method.' },
+  // Authentication
+  unauthorized: { status: 401, message: 'The X-API-Key header is missing, unknown or revoked.' },
+  forbidden: { status: 403, message: 'This API key is not allowed to call this route.' },
+  // Issuing codes
+  invalid_test_type: { status: 400, message: 'The test type is not one of the known test types.' },
+  missing_date: { status: 400, message: 'A symptom date or a test date is required for this test type.' },
+  invalid_date: { status: 400, message: 'A date is malformed, in the future or older than allowed.' },
+  uuid_already_exists: { status: 409, message: 'A code with this uuid was already issued.' },
+  phone_not_accepted: { status: 400, message: 'Bluezone stores no phone numbers; leave phone empty.' },
+  quota_exceeded: { status: 429, message: "The health authority's daily issuance quota is used up." },
+  // Redeeming codes
+  code_invalid: {
+    status: 400,
+    message: 'The code is neither an 8-digit short code nor a 16-character long code.',
+  },
+  code_not_found: { status: 400, message: 'No such code was issued.' },
+  code_expired: { status: 400, message: 'The code has expired.' },
+  code_already_used: { status: 400, message: 'The code was already used.' },
+  unsupported_test_type: { status: 412, message: "The code's test type is not in the accepted test types." },
+  // Tokens and certificates
+  token_invalid: { status: 400, message: 'The token is malformed or its signature does not verify.' },
+  token_expired: { status: 400, message: 'The token has expired.' },
+  token_already_used: { status: 400, message: 'The token was already exchanged for a certificate.' },
+  hmac_invalid: { status: 400, message: 'ekeyhmac must be the base64 of a 32-byte HMAC-SHA256.' },
+  // Abuse and operations
+  rate_limited: { status: 429, message: 'Too many requests; retry after the time in Retry-After.' },
+  not_ready: { status: 503, message: 'The server is starting or cannot reach its database.' },
+  internal: { status: 500, message: 'Internal error; it was logged without the request contents.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as ErrorCode[];
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
+
+/** The HTTP status of a code; unknown codes are internal errors. */
+export function errorStatus(code: string): number {
+  return isErrorCode(code) ? ERROR_CODES[code].status : 500;
+}
+
+export function errorMessage(code: string): string {
+  return isErrorCode(code) ? ERROR_CODES[code].message : ERROR_CODES.internal.message;
+}
