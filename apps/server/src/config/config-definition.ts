@@ -1,0 +1,219 @@
+// The server's configuration as data: one entry per environment variable. `loadConfig` parses and
+// validates it; scripts/generators/config-docs.mjs writes docs/config.md from it. This file imports
+// nothing, so a plain Node script can load it through tsx.
+
+export type ConfigKind = 'integer' | 'duration' | 'string' | 'enum' | 'boolean' | 'url' | 'secret';
+
+export interface ConfigEntry {
+  readonly key: string;
+  readonly env: string;
+  readonly kind: ConfigKind;
+  /** Written as in the environment (`15m`, `8080`); absent means optional with no value. */
+  readonly default?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly values?: readonly string[];
+  readonly pattern?: string;
+  readonly description: string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const CONFIG_ENTRIES = [
+  {
+    key: 'port',
+    env: 'BLUEZONE_PORT',
+    kind: 'integer',
+    default: '8080',
+    min: 0,
+    max: 65535,
+    description: 'TCP port of the HTTP API (0 picks a free port).',
+  },
+  {
+    key: 'host',
+    env: 'BLUEZONE_HOST',
+    kind: 'string',
+    default: '127.0.0.1',
+    description: 'Address the HTTP API listens on; `0.0.0.0` to accept connections from other machines.',
+  },
+  {
+    key: 'dataDir',
+    env: 'BLUEZONE_DATA_DIR',
+    kind: 'string',
+    default: './.bluezone',
+    description: 'Directory for the embedded database, the generated server secret and exported files.',
+  },
+  {
+    key: 'databaseUrl',
+    env: 'DATABASE_URL',
+    kind: 'url',
+    pattern: '^postgres(ql)?://',
+    description:
+      'PostgreSQL (15 or newer) connection URL. Unset: embedded PostgreSQL (PGlite) in the data directory.',
+  },
+  {
+    key: 'secret',
+    env: 'BLUEZONE_SECRET',
+    kind: 'secret',
+    description:
+      'Base64 server secret (at least 32 bytes) from which code/key HMAC keys and the private-key encryption key are derived. Unset: generated once into `<data dir>/secret.key`. Required with `DATABASE_URL` (every replica needs the same one).',
+  },
+  {
+    key: 'logLevel',
+    env: 'BLUEZONE_LOG_LEVEL',
+    kind: 'enum',
+    default: 'info',
+    values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    description: 'pino log level. Logs never contain IP addresses, codes, tokens or key material.',
+  },
+  {
+    key: 'region',
+    env: 'BLUEZONE_REGION',
+    kind: 'string',
+    default: 'VN',
+    pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$',
+    description:
+      'Region `bluezone admin init` provisions when given no `--region` (ISO 3166 code, optionally a subdivision).',
+  },
+  {
+    key: 'shortCodeLifetime',
+    env: 'BLUEZONE_SHORT_CODE_LIFETIME',
+    kind: 'duration',
+    default: '15m',
+    min: MINUTE,
+    max: HOUR,
+    description: 'How long an 8-digit short code can be verified.',
+  },
+  {
+    key: 'longCodeLifetime',
+    env: 'BLUEZONE_LONG_CODE_LIFETIME',
+    kind: 'duration',
+    default: '24h',
+    min: HOUR,
+    max: 2 * DAY,
+    description: 'How long a 16-character long code (sent as a link) can be verified.',
+  },
+  {
+    key: 'tokenLifetime',
+    env: 'BLUEZONE_TOKEN_LIFETIME',
+    kind: 'duration',
+    default: '24h',
+    min: MINUTE,
+    max: 14 * DAY,
+    description: 'How long the token from `/api/verify` can be exchanged for a certificate.',
+  },
+  {
+    key: 'certificateLifetime',
+    env: 'BLUEZONE_CERTIFICATE_LIFETIME',
+    kind: 'duration',
+    default: '15m',
+    min: MINUTE,
+    max: HOUR,
+    description: 'Lifetime of a verification certificate (the `exp` claim).',
+  },
+  {
+    key: 'certificateIssuer',
+    env: 'BLUEZONE_CERTIFICATE_ISSUER',
+    kind: 'string',
+    default: 'bluezone-verification',
+    description: 'The `iss` claim of tokens and certificates.',
+  },
+  {
+    key: 'certificateAudience',
+    env: 'BLUEZONE_CERTIFICATE_AUDIENCE',
+    kind: 'string',
+    default: 'bluezone-keyserver',
+    description: 'The `aud` claim of certificates; the key server accepts only this audience.',
+  },
+  {
+    key: 'maxDateAge',
+    env: 'BLUEZONE_MAX_DATE_AGE',
+    kind: 'duration',
+    default: '14d',
+    min: DAY,
+    max: 30 * DAY,
+    description: 'Oldest symptom or test date a code may carry.',
+  },
+  {
+    key: 'verifyRateLimit',
+    env: 'BLUEZONE_VERIFY_RATE_LIMIT',
+    kind: 'integer',
+    default: '10',
+    min: 1,
+    max: 10_000,
+    description:
+      'Requests to `/api/verify` and `/api/certificate` allowed per API key and client per window (code guessing; see docs/security.md).',
+  },
+  {
+    key: 'rateLimitWindow',
+    env: 'BLUEZONE_RATE_LIMIT_WINDOW',
+    kind: 'duration',
+    default: '1m',
+    min: 1000,
+    max: DAY,
+    description: 'Window of the verification rate limit.',
+  },
+  {
+    key: 'dailyIssueQuota',
+    env: 'BLUEZONE_DAILY_ISSUE_QUOTA',
+    kind: 'integer',
+    default: '10000',
+    min: 1,
+    max: 10_000_000,
+    description: 'Codes one health authority may issue per UTC day.',
+  },
+  {
+    key: 'bodyLimit',
+    env: 'BLUEZONE_BODY_LIMIT',
+    kind: 'integer',
+    default: '65536',
+    min: 1024,
+    max: 1_048_576,
+    description: 'Largest request body in bytes (GAEN caps publish requests at 64 KB).',
+  },
+  {
+    key: 'trustProxy',
+    env: 'BLUEZONE_TRUST_PROXY',
+    kind: 'boolean',
+    default: 'false',
+    description:
+      'Take the client address from `X-Forwarded-For` (behind a load balancer or CDN). Used only in memory, for rate limits.',
+  },
+  {
+    key: 'exportInterval',
+    env: 'BLUEZONE_EXPORT_INTERVAL',
+    kind: 'duration',
+    default: '1h',
+    min: MINUTE,
+    max: DAY,
+    description: 'How often the export worker writes new signed batches.',
+  },
+  {
+    key: 'blobUrl',
+    env: 'BLUEZONE_BLOB_URL',
+    kind: 'url',
+    pattern: '^(s3|https?)://',
+    description:
+      'S3-compatible object storage for export files. Unset: the filesystem under the data directory.',
+  },
+  {
+    key: 'keyRetention',
+    env: 'BLUEZONE_KEY_RETENTION',
+    kind: 'duration',
+    default: '14d',
+    min: DAY,
+    max: 30 * DAY,
+    description: 'How long published diagnosis keys are kept.',
+  },
+  {
+    key: 'codeRetention',
+    env: 'BLUEZONE_CODE_RETENTION',
+    kind: 'duration',
+    default: '48h',
+    min: HOUR,
+    max: 30 * DAY,
+    description: 'How long verification codes and tokens are kept after they expire.',
+  },
+] as const satisfies readonly ConfigEntry[];
