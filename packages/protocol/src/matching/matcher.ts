@@ -6,12 +6,29 @@ import type { DiagnosisKey, Sighting } from '../diagnosis.js';
 import { ProtocolError } from '../errors.js';
 import { CLOCK_TOLERANCE_INTERVALS } from '../time/interval.js';
 import { exposureWindows } from './exposure-windows.js';
-import { keyPolicy } from './key-policy.js';
+import { type KeyPolicy, keyPolicy } from './key-policy.js';
 import type { KeyMatch, MatchingOptions, MatchResult } from './matching-types.js';
 import { jsMatchingPrimitives } from './primitives/matching-primitives.js';
-import { indexSightings, rpiBucket, type SightingIndex } from './sighting-index.js';
+import { indexSightings, rpiHash, type SightingIndex } from './sighting-index.js';
 
 const MAX_PERIOD = 144;
+
+/** keyPolicy, remembered per (report type, days since onset): no allocation per key. */
+function cachedKeyPolicy(mapping: MatchingOptions['mapping']): (key: DiagnosisKey) => KeyPolicy | undefined {
+  const cache = new Map<number, KeyPolicy | null>();
+  return (key) => {
+    const days = key.daysSinceOnsetOfSymptoms;
+    if (days !== undefined && !(Number.isInteger(days) && Math.abs(days) < 500))
+      return keyPolicy(key, mapping);
+    const slot = key.reportType * 1024 + (days === undefined ? 1000 : days + 500);
+    let policy = cache.get(slot);
+    if (policy === undefined) {
+      policy = keyPolicy(key, mapping) ?? null;
+      cache.set(slot, policy);
+    }
+    return policy ?? undefined;
+  };
+}
 /** Interval numbers are uint32: a key's period is cut there (as in the reference). */
 export const LAST_INTERVAL = 0xffffffff;
 
@@ -31,7 +48,7 @@ export function matchDiagnosisKeys(
 ): MatchResult {
   const index = 'buckets' in log ? log : indexSightings(log);
   const primitives = options.primitives ?? jsMatchingPrimitives;
-  const { buckets, next, rpiWords, intervals, needed, neededBase, bucketShift } = index;
+  const { buckets, next, rpiWords, intervals, needed, neededBase, bucketShift, filter, filterShift } = index;
   const tolerance = CLOCK_TOLERANCE_INTERVALS;
   const wanted = new Uint32Array(MAX_PERIOD);
   const rpik = new Uint8Array(16);
@@ -39,6 +56,7 @@ export function matchDiagnosisKeys(
   const words = new Int32Array(blocks.buffer);
   const progressEvery = options.progressEvery ?? 100_000;
   const matches: KeyMatch[] = [];
+  const policies = cachedKeyPolicy(options.mapping);
   let keysRead = 0;
   for (const key of keys) {
     keysRead++;
@@ -49,7 +67,7 @@ export function matchDiagnosisKeys(
         `a temporary exposure key has 16 bytes, not ${key.keyData.length}`,
       );
     }
-    const policy = keyPolicy(key, options.mapping);
+    const policy = policies(key);
     if (policy === undefined) continue;
     const start = key.rollingStartIntervalNumber;
     const lo = Math.max(start, neededBase);
@@ -64,7 +82,10 @@ export function matchDiagnosisKeys(
     for (let n = 0; n < count; n++) {
       const o = 4 * n;
       const w0 = words[o] as number;
-      for (let s = buckets[rpiBucket(w0, bucketShift)] as number; s >= 0; s = next[s] as number) {
+      const h = rpiHash(w0);
+      const f = h >>> filterShift;
+      if (((filter[f >>> 5] as number) & (1 << (f & 31))) === 0) continue;
+      for (let s = buckets[h >>> bucketShift] as number; s >= 0; s = next[s] as number) {
         const p = 4 * s;
         if (
           rpiWords[p] === w0 &&

@@ -19,14 +19,21 @@ export interface SightingIndex {
   readonly buckets: Int32Array;
   readonly next: Int32Array;
   readonly bucketShift: number;
+  /**
+   * One bit per hash value (top `32 − filterShift` bits of the same hash): set when some sighting's
+   * RPI has that hash. About 8 bits per sighting, so it stays in the CPU cache where the bucket
+   * table would not; most derived RPIs are rejected here without touching the buckets.
+   */
+  readonly filter: Int32Array;
+  readonly filterShift: number;
   /** needed[j − neededBase] = 1 when some sighting was heard within j ± 12. */
   readonly needed: Uint8Array;
   readonly neededBase: number;
 }
 
-/** Bucket of an RPI's first native-endian word (multiplicative hashing of the whole word). */
-export function rpiBucket(word0: number, shift: number): number {
-  return Math.imul(word0, 0x9e3779b1) >>> shift;
+/** Hash of an RPI's first native-endian word (multiplicative hashing of the whole word). */
+export function rpiHash(word0: number): number {
+  return Math.imul(word0, 0x9e3779b1);
 }
 
 /** A log may span at most this many intervals (about 20 years): beyond it, times are garbage. */
@@ -70,14 +77,20 @@ export function indexSightings(sightings: readonly Sighting[]): SightingIndex {
     hi = Math.max(hi, interval);
   });
   const rpiWords = new Int32Array(rpiBytes.buffer);
-  const bits = Math.max(4, Math.ceil(Math.log2(2 * m + 1)));
+  const bits = Math.max(4, Math.ceil(Math.log2(m + 1)));
   const bucketShift = 32 - bits;
   const buckets = new Int32Array(1 << bits).fill(-1);
   const next = new Int32Array(m);
+  const filterBits = Math.min(24, bits + 3);
+  const filterShift = 32 - filterBits;
+  const filter = new Int32Array(1 << Math.max(0, filterBits - 5));
   for (let i = m - 1; i >= 0; i--) {
-    const b = rpiBucket(rpiWords[4 * i] as number, bucketShift);
+    const h = rpiHash(rpiWords[4 * i] as number);
+    const b = h >>> bucketShift;
     next[i] = buckets[b] as number;
     buckets[b] = i;
+    const f = h >>> filterShift;
+    filter[f >>> 5] = (filter[f >>> 5] as number) | (1 << (f & 31));
   }
   const t = CLOCK_TOLERANCE_INTERVALS;
   const neededBase = m === 0 ? 0 : lo - t;
@@ -101,6 +114,8 @@ export function indexSightings(sightings: readonly Sighting[]): SightingIndex {
     buckets,
     next,
     bucketShift,
+    filter,
+    filterShift,
     needed,
     neededBase,
   };

