@@ -1,11 +1,13 @@
 // export.sig: a TEKSignatureList with one TEKSignature per signing key (two while keys rotate).
+// Small and written once per file, so it goes through protobuf-es's toBinary; read strictly.
 
 import { create, toBinary } from '@bufbuild/protobuf';
 import { ProtocolError } from '../errors.js';
+import { signatureInfoFromMessage } from './export-bin.js';
 import { TEKSignatureListSchema } from './gen/export_pb.js';
 import { DEFAULT_EXPORT_LIMITS, type ExportLimits } from './limits.js';
+import { decodeMessage, type PlainMessage } from './message-reader.js';
 import type { TekSignature } from './types.js';
-import { decodeStrict } from './wire-reader.js';
 
 /** DER ECDSA P-256 signatures are 8…72 bytes; anything longer is not one. */
 const MAX_SIGNATURE_BYTES = 72;
@@ -34,27 +36,25 @@ export function decodeExportSig(
       `export.sig has ${bytes.length} bytes, over the ${limits.maxSignatureBytes} limit`,
     );
   }
-  const list = decodeStrict(TEKSignatureListSchema, bytes, { signatures: limits.maxSignatures });
-  return list.signatures.map((s, i) => {
-    if (s.signatureInfo === undefined) {
+  const list = decodeMessage(TEKSignatureListSchema, bytes, { signatures: limits.maxSignatures });
+  const signatures = (list.signatures as PlainMessage[] | undefined) ?? [];
+  return signatures.map((s, i) => {
+    const info = s.signatureInfo as PlainMessage | undefined;
+    if (info === undefined) {
       throw new ProtocolError('export_invalid_signature', `export.sig signature ${i} has no signature_info`);
     }
-    if (s.signature.length === 0 || s.signature.length > MAX_SIGNATURE_BYTES) {
+    const signature = (s.signature as Uint8Array | undefined) ?? new Uint8Array(0);
+    if (signature.length === 0 || signature.length > MAX_SIGNATURE_BYTES) {
       throw new ProtocolError(
         'export_invalid_signature',
-        `export.sig signature ${i} has ${s.signature.length} bytes, not a DER ECDSA P-256 signature`,
+        `export.sig signature ${i} has ${signature.length} bytes, not a DER ECDSA P-256 signature`,
       );
     }
-    const info = s.signatureInfo;
     return {
-      signatureInfo: {
-        verificationKeyVersion: info.verificationKeyVersion,
-        verificationKeyId: info.verificationKeyId,
-        signatureAlgorithm: info.signatureAlgorithm,
-      },
-      batchNum: s.batchNum,
-      batchSize: s.batchSize,
-      signature: s.signature,
+      signatureInfo: signatureInfoFromMessage(info),
+      batchNum: (s.batchNum as number | undefined) ?? 0,
+      batchSize: (s.batchSize as number | undefined) ?? 0,
+      signature,
     };
   });
 }

@@ -10,8 +10,11 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** Export zips hold two entries; a few more are tolerated (and ignored), thousands are not. */
 export const MAX_ZIP_ENTRIES = 16;
-/** Compressed bytes fed to the inflater at a time; each push can grow the output by at most ~1 MiB. */
-const CHUNK = 1024;
+/**
+ * Compressed bytes fed to the inflater at a time. Deflate expands at most ~1032×, so one push can
+ * overshoot the limit by at most ~16 MiB before the count stops it; smaller chunks cost time.
+ */
+const CHUNK = 16 * 1024;
 
 /** A zip entry as the central directory describes it. */
 interface ZipEntry {

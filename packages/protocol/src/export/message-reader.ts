@@ -1,0 +1,106 @@
+// A strict protobuf decoder driven by the generated descriptors, so proto/export.proto stays the one
+// source of field numbers and types. It returns plain objects (field local name → value; absent
+// fields are absent) and rejects what protobuf-es's lenient fromBinary lets through: a known field with
+// the wrong wire type, an unknown value of a closed enum, a 64-bit value beyond 2^53, too many elements.
+
+import { type DescField, type DescMessage, ScalarType } from '@bufbuild/protobuf';
+import { ProtocolError } from '../errors.js';
+import { Wire, WireReader } from './wire.js';
+
+/** A decoded message: local field name → value (nested messages are PlainMessages too). */
+export type PlainMessage = { readonly [localName: string]: unknown };
+
+/** Most elements of each repeated field, by local name (e.g. `keys`); unlisted fields: no limit. */
+export type RepeatedLimits = Readonly<Record<string, number>>;
+
+interface FieldReader {
+  readonly field: DescField;
+  readonly wireType: number;
+  readonly read: (reader: WireReader, limits: RepeatedLimits) => unknown;
+}
+
+const tables = new WeakMap<DescMessage, Map<number, FieldReader>>();
+
+/** Decodes `bytes` as `schema`; throws ProtocolError (`export_truncated`, `export_malformed`…). */
+export function decodeMessage(
+  schema: DescMessage,
+  bytes: Uint8Array,
+  limits: RepeatedLimits = {},
+): PlainMessage {
+  const table = fieldTable(schema);
+  const reader = new WireReader(bytes, schema.name);
+  const out: Record<string, unknown> = {};
+  while (!reader.done) {
+    const [fieldNo, wireType] = reader.tag();
+    const entry = table.get(fieldNo);
+    if (entry === undefined) {
+      reader.skip(fieldNo, wireType);
+      continue;
+    }
+    const { field } = entry;
+    if (wireType !== entry.wireType) {
+      throw new ProtocolError(
+        'export_malformed',
+        `${schema.name}.${field.name} (field ${fieldNo}) has wire type ${wireType}, expected ${entry.wireType}`,
+      );
+    }
+    const value = entry.read(reader, limits);
+    if (field.fieldKind !== 'list') {
+      out[field.localName] = value;
+      continue;
+    }
+    const list = (out[field.localName] ?? []) as unknown[];
+    const max = limits[field.localName];
+    if (max !== undefined && list.length >= max) {
+      throw new ProtocolError('export_too_large', `${schema.name} has more than ${max} ${field.name}`);
+    }
+    list.push(value);
+    out[field.localName] = list;
+  }
+  return out;
+}
+
+function fieldTable(schema: DescMessage): Map<number, FieldReader> {
+  let table = tables.get(schema);
+  if (table === undefined) {
+    table = new Map(schema.fields.map((field) => [field.number, fieldReader(field)]));
+    tables.set(schema, table);
+  }
+  return table;
+}
+
+function fieldReader(field: DescField): FieldReader {
+  const name = field.name;
+  const message = field.message;
+  if (message !== undefined) {
+    return { field, wireType: Wire.LEN, read: (r, limits) => decodeMessage(message, r.bytes(), limits) };
+  }
+  const values = field.enum?.values;
+  if (values !== undefined) {
+    const known = new Set(values.map((v) => v.number));
+    const read = (r: WireReader) => {
+      const value = r.int32(name);
+      if (!known.has(value))
+        throw new ProtocolError('export_invalid_enum', `${name} has the unknown value ${value}`);
+      return value;
+    };
+    return { field, wireType: Wire.VARINT, read };
+  }
+  switch (field.scalar) {
+    case ScalarType.FIXED64:
+      return { field, wireType: Wire.I64, read: (r) => r.fixed64(name) };
+    case ScalarType.INT32:
+      return { field, wireType: Wire.VARINT, read: (r) => r.int32(name) };
+    case ScalarType.SINT32:
+      return { field, wireType: Wire.VARINT, read: (r) => r.sint32(name) };
+    case ScalarType.STRING:
+      return { field, wireType: Wire.LEN, read: (r) => r.string(name) };
+    case ScalarType.BYTES:
+      return { field, wireType: Wire.LEN, read: (r) => r.bytes().slice() };
+    default:
+      throw new ProtocolError(
+        'export_unsupported',
+        `${name}: scalar type ${field.scalar} is not used by export files`,
+      );
+  }
+}
