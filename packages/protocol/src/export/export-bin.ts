@@ -10,7 +10,7 @@ import { checkKey, keyFromMessage, writeKey } from './key-message.js';
 import { DEFAULT_EXPORT_LIMITS, type ExportLimits } from './limits.js';
 import { decodeMessage, type PlainMessage } from './message-reader.js';
 import type { ExportContents, ExportHeader, SignatureInfo } from './types.js';
-import { encodeUtf8, Wire, WireWriter } from './wire.js';
+import { encodeUtf8, Wire, WireWriter } from './wire-writer.js';
 
 /** "EK Export v1" followed by four spaces. */
 export const EXPORT_BIN_HEADER: Uint8Array = Uint8Array.from('EK Export v1    ', (c) => c.charCodeAt(0));

@@ -7,7 +7,7 @@ import { TEK_LENGTH } from '../keys/temporary-exposure-key.js';
 import { type IntervalNumber, ROLLING_PERIOD } from '../time/interval.js';
 import { TemporaryExposureKeySchema } from './gen/export_pb.js';
 import type { PlainMessage } from './message-reader.js';
-import { int32Size, varintSize, Wire, type WireWriter } from './wire.js';
+import { int32Size, varintSize, Wire, type WireWriter } from './wire-writer.js';
 
 const INT32_MAX = 0x7fffffff;
 const INT32_MIN = -0x80000000;

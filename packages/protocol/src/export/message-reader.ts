@@ -5,7 +5,8 @@
 
 import { type DescField, type DescMessage, ScalarType } from '@bufbuild/protobuf';
 import { ProtocolError } from '../errors.js';
-import { Wire, WireReader } from './wire.js';
+import { WireReader } from './wire-reader.js';
+import { Wire } from './wire-writer.js';
 
 /** A decoded message: local field name → value (nested messages are PlainMessages too). */
 export type PlainMessage = { readonly [localName: string]: unknown };
