@@ -1,1 +1,2 @@
+export * from './population/index.js';
 export * from './random/index.js';

@@ -8,9 +8,9 @@ export class WeightedTable<T> {
   private readonly cumulative: Float64Array;
   private readonly total: number;
 
-  /** Items and their non-negative weights (same length, total > 0). */
+  /** Items (exposed as `items`) and their non-negative weights (same length, total > 0). */
   constructor(
-    private readonly items: readonly T[],
+    readonly items: readonly T[],
     weights: readonly number[],
   ) {
     if (items.length !== weights.length || items.length === 0) {
