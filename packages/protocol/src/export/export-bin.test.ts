@@ -82,8 +82,9 @@ describe('export.bin', () => {
   it('skips deprecated signature-info fields 1 and 2 and unknown fields', () => {
     const bin = fromHex(example.exportBinHex);
     const body = bin.subarray(EXPORT_BIN_HEADER.length);
-    // signature info with fields 1 and 2 ("app"), then unknown field 99 (varint) and 100 (bytes).
-    const extra = fromHex('32090a03617070120261709803059a060200ff');
+    // signature info with fields 1 and 2 ("app"), then unknown fields 51 (varint), 99 (bytes),
+    // 101 (a group holding a varint) and 102 (fixed32).
+    const extra = fromHex('32090a03617070120261709803059a060200ffab060801ac06b50601000000');
     const decoded = decodeExportBin(new Uint8Array([...EXPORT_BIN_HEADER, ...body, ...extra]));
     expect(decoded.signatureInfos).toHaveLength(2);
     expect(decoded.signatureInfos[1]).toEqual({
@@ -124,6 +125,17 @@ describe('export.bin', () => {
     );
     // a key whose length runs past the end of the file
     expect(codeOf(() => decodeExportBin(body('200128013a7f0a10')))).toBe('export_truncated');
+    // batch_num -1 written as 5 bytes instead of sign-extended to 10
+    expect(codeOf(() => decodeExportBin(body('20ffffffff0f2801')))).toBe('export_malformed');
+    // batch_num -1 properly sign-extended is an int32 (then rejected as a batch number)
+    expect(codeOf(() => decodeExportBin(body('20ffffffffffffffffff012801')))).toBe('export_invalid_header');
+    // a tag with field number 0, and wire type 7
+    expect(codeOf(() => decodeExportBin(body('0001')))).toBe('export_malformed');
+    expect(codeOf(() => decodeExportBin(body('0f01')))).toBe('export_malformed');
+    // an unknown field whose varint never ends
+    expect(codeOf(() => decodeExportBin(body(`9803${'ff'.repeat(12)}`)))).toBe('export_malformed');
+    // start_timestamp beyond 2^53
+    expect(codeOf(() => decodeExportBin(body('09ffffffffffffffff')))).toBe('export_malformed');
     // batch 2 of 1
     expect(codeOf(() => decodeExportBin(body('20022801')))).toBe('export_invalid_header');
     // more keys than allowed
