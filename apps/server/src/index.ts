@@ -1,1 +1,8 @@
-export {};
+// @bluezone/server — the national backend: verification API (this version), later publishing, exports
+// and their distribution. The CLI starts it with `bluezone server` and provisions it with `bluezone admin init`.
+export { type AdminInitResult, initHealthAuthority } from './admin/admin-init.service.js';
+export { type App, createApp, startServer } from './app/create-app.js';
+export { type Core, type CoreOptions, openCore } from './app/open-core.js';
+export { type Clock, ManualClock, systemClock } from './clock.js';
+export { type Config, ConfigError, loadConfig } from './config/index.js';
+export { buildServer } from './http/build-server.js';

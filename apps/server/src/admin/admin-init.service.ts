@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { Core } from '../app/open-core.js';
+import type { Database } from '../database/database.types.js';
+import { createApiKeyRepository } from '../repositories/api-key.repository.js';
+import { createAuthorityRepository } from '../repositories/authority.repository.js';
+
+export interface AdminInitResult {
+  region: string;
+  healthAuthorityId: string;
+  /** True on the first run for the region: only then are the API keys known (they are stored hashed). */
+  created: boolean;
+  adminApiKey?: string;
+  deviceApiKey?: string;
+  exportSigning: { keyId: string; keyVersion: string; publicKeyPem: string };
+  certificateIssuer: string;
+  certificateAudience: string;
+}
+
+/** A new API key: a type prefix (for humans and secret scanners) and 32 random bytes. */
+export function generateApiKey(type: 'admin' | 'device'): string {
+  return `bz${type === 'admin' ? 'a' : 'd'}_${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * Provisions a region's health authority on first use — the authority, an admin and a device API key,
+ * the export signing key — or describes the existing one. The export key's id is the region.
+ */
+export async function initHealthAuthority(core: Core, region: string): Promise<AdminInitResult> {
+  const now = core.clock.now();
+  const adminApiKey = generateApiKey('admin');
+  const deviceApiKey = generateApiKey('device');
+  const { authority, created } = await core.db.transaction(async (tx) => {
+    const txDb = tx as unknown as Database;
+    const result = await createAuthorityRepository(txDb).insertIfAbsent(
+      region,
+      `Health authority ${region}`,
+      now,
+    );
+    if (result.created) {
+      const keys = createApiKeyRepository(txDb);
+      const base = { healthAuthorityId: result.authority.id, createdAt: now };
+      await keys.insert({
+        ...base,
+        type: 'admin',
+        keyHmac: core.keys.apiKeyHmac(adminApiKey),
+        label: 'initial admin key',
+      });
+      await keys.insert({
+        ...base,
+        type: 'device',
+        keyHmac: core.keys.apiKeyHmac(deviceApiKey),
+        label: 'initial device key',
+      });
+    }
+    return result;
+  });
+  const exportKey = await core.signingKeys.ensureActive('export', authority.id, now, region);
+  return {
+    region,
+    healthAuthorityId: authority.id,
+    created,
+    ...(created ? { adminApiKey, deviceApiKey } : {}),
+    exportSigning: {
+      keyId: exportKey.keyId,
+      keyVersion: exportKey.keyVersion,
+      publicKeyPem: exportKey.publicKeyPem,
+    },
+    certificateIssuer: core.config.certificateIssuer,
+    certificateAudience: core.config.certificateAudience,
+  };
+}

@@ -1,0 +1,46 @@
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from './database.types.js';
+import { migrate, readMigrations } from './migrate.js';
+import { openDatabase } from './open-database.js';
+import * as schema from './schema.js';
+
+let handle: DatabaseHandle | undefined;
+afterEach(async () => {
+  await handle?.close();
+  handle = undefined;
+});
+
+describe('migrate', () => {
+  it('applies the committed migrations once, then nothing', async () => {
+    handle = await openDatabase({ kind: 'memory' });
+    const first = await migrate(handle);
+    expect(first).toEqual(readMigrations().map((m) => m.name));
+    expect(await migrate(handle)).toEqual([]);
+  });
+
+  it('refuses a migration whose file changed after it was applied', async () => {
+    handle = await openDatabase({ kind: 'memory' });
+    const [m] = readMigrations();
+    if (!m) throw new Error('no migrations');
+    await migrate(handle, [m]);
+    await expect(migrate(handle, [{ ...m, checksum: 'edited' }])).rejects.toThrow(/changed/);
+  });
+
+  it('creates every table and column the Drizzle schema names', async () => {
+    handle = await openDatabase({ kind: 'memory' });
+    await migrate(handle);
+    const rows = await handle.inScriptTransaction((exec) =>
+      exec("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'"),
+    );
+    const present = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
+    let checked = 0;
+    for (const table of Object.values(schema)) {
+      if (typeof table !== 'object' || !table || !('getSQL' in table)) continue;
+      const config = getTableConfig(table as Parameters<typeof getTableConfig>[0]);
+      for (const column of config.columns) expect(present).toContain(`${config.name}.${column.name}`);
+      checked++;
+    }
+    expect(checked).toBe(6);
+  });
+});

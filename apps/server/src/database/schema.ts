@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Drizzle's view of apps/server/migrations/*.sql (the SQL files are the source of truth; a test
+// checks that every table and column here exists after migrating).
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value),
+});
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const healthAuthorities = pgTable('health_authorities', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  region: text('region').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: tz('created_at').notNull(),
+});
+
+export const apiKeys = pgTable('api_keys', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  healthAuthorityId: uuid('health_authority_id').notNull(),
+  type: text('type', { enum: ['admin', 'device'] }).notNull(),
+  keyHmac: bytea('key_hmac').notNull().unique(),
+  label: text('label').notNull(),
+  createdAt: tz('created_at').notNull(),
+  revokedAt: tz('revoked_at'),
+});
+
+export const verificationCodes = pgTable('verification_codes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  uuid: uuid('uuid').notNull().unique(),
+  healthAuthorityId: uuid('health_authority_id').notNull(),
+  shortCodeHmac: bytea('short_code_hmac').notNull().unique(),
+  longCodeHmac: bytea('long_code_hmac').notNull().unique(),
+  testType: text('test_type', { enum: ['confirmed', 'likely', 'negative', 'recursive'] }).notNull(),
+  symptomDate: date('symptom_date', { mode: 'string' }),
+  testDate: date('test_date', { mode: 'string' }),
+  issuedAt: tz('issued_at').notNull(),
+  shortExpiresAt: tz('short_expires_at').notNull(),
+  longExpiresAt: tz('long_expires_at').notNull(),
+  claimedAt: tz('claimed_at'),
+});
+
+export const verificationTokens = pgTable('verification_tokens', {
+  tokenHmac: bytea('token_hmac').primaryKey(),
+  healthAuthorityId: uuid('health_authority_id').notNull(),
+  testType: text('test_type', { enum: ['confirmed', 'likely', 'negative', 'recursive'] }).notNull(),
+  symptomDate: date('symptom_date', { mode: 'string' }),
+  testDate: date('test_date', { mode: 'string' }),
+  issuedAt: tz('issued_at').notNull(),
+  expiresAt: tz('expires_at').notNull(),
+  claimedAt: tz('claimed_at'),
+});
+
+export const signingKeys = pgTable('signing_keys', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  purpose: text('purpose', { enum: ['token', 'certificate', 'export'] }).notNull(),
+  healthAuthorityId: uuid('health_authority_id'),
+  keyId: text('key_id').notNull(),
+  keyVersion: text('key_version').notNull(),
+  publicKeyPem: text('public_key_pem').notNull(),
+  privateKeyEncrypted: bytea('private_key_encrypted').notNull(),
+  createdAt: tz('created_at').notNull(),
+  active: boolean('active').notNull().default(true),
+});
+
+export const issuanceCounters = pgTable(
+  'issuance_counters',
+  {
+    healthAuthorityId: uuid('health_authority_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    issued: integer('issued').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.healthAuthorityId, t.day] })],
+);

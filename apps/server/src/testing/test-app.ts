@@ -1,0 +1,70 @@
+import { Writable } from 'node:stream';
+import { initHealthAuthority } from '../admin/admin-init.service.js';
+import { type App, createApp } from '../app/create-app.js';
+import { ManualClock } from '../clock.js';
+import type { Config } from '../config/config.types.js';
+import { loadConfig } from '../config/load-config.js';
+import { createLogger } from '../http/logger.js';
+
+/** A server on in-memory PGlite with a hand-driven clock; log lines are kept for inspection. */
+export interface TestApp {
+  readonly app: App;
+  readonly clock: ManualClock;
+  readonly config: Config;
+  readonly logs: string[];
+  /** Provisions a fresh health authority (a new region per test keeps tests apart) and returns its keys. */
+  provision(region?: string): Promise<{ adminKey: string; deviceKey: string; healthAuthorityId: string }>;
+  post(
+    url: string,
+    apiKey: string | undefined,
+    body: unknown,
+  ): Promise<{ status: number; json: Record<string, unknown> }>;
+}
+
+let regions = 0;
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ BLUEZONE_LOG_LEVEL: 'info', ...env });
+  const clock = new ManualClock();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await createApp(config, {
+    clock,
+    location: { kind: 'memory' },
+    secret: new Uint8Array(32).fill(7),
+    logger: createLogger('info', sink),
+  });
+  return {
+    app,
+    clock,
+    config,
+    logs,
+    async provision(region) {
+      regions++;
+      const result = await initHealthAuthority(
+        app.core,
+        region ?? `T${String.fromCharCode(65 + (regions % 26))}-${regions}`,
+      );
+      if (!result.adminApiKey || !result.deviceApiKey) throw new Error('region was already provisioned');
+      return {
+        adminKey: result.adminApiKey,
+        deviceKey: result.deviceApiKey,
+        healthAuthorityId: result.healthAuthorityId,
+      };
+    },
+    async post(url, apiKey, body) {
+      const response = await app.server.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
+        payload: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: response.statusCode, json: response.json() as Record<string, unknown> };
+    },
+  };
+}
