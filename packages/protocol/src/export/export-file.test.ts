@@ -1,4 +1,3 @@
-// biome-ignore lint/correctness/noNodejsModules: tests make keys with node:crypto
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fromHex } from '../bytes.js';

@@ -1,4 +1,3 @@
-// biome-ignore lint/correctness/noNodejsModules: tests cross-check the pure code against node:crypto
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fromHex } from '../bytes.js';

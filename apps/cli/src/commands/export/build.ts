@@ -3,7 +3,7 @@ import { buildExportFile, ECDSA_SHA256_OID, isProtocolError, parsePrivateKeyPem 
 import type { Command } from 'commander';
 import { CliError } from '../../cli-error.js';
 import { printResult, readJsonFile, readTextFile } from '../../io.js';
-import { integerOption, required } from '../keys/options.js';
+import { integerOption, required } from '../../options.js';
 import { keysFromJson } from './keys-file.js';
 
 interface BuildOptions {

@@ -1,6 +1,6 @@
 import { type DiagnosisKey, type IntervalNumber, ReportType, type ReportTypeName } from '@bluezone/protocol';
 import { CliError } from '../../cli-error.js';
-import { base64Option } from '../keys/options.js';
+import { base64Option } from '../../options.js';
 
 /** One key as the publish API (and spec/gaen-export-example.json) writes it. */
 interface KeyJson {

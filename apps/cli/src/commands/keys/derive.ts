@@ -12,7 +12,7 @@ import {
 import type { Command } from 'commander';
 import { CliError } from '../../cli-error.js';
 import { printResult } from '../../io.js';
-import { hexOption, integerOption, required } from './options.js';
+import { hexOption, integerOption, required } from '../../options.js';
 
 const MAX_UINT32 = 0xffffffff;
 

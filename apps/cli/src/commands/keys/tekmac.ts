@@ -2,7 +2,7 @@ import { computeTekmac, type PublishedKey, tekmacCleartext } from '@bluezone/pro
 import type { Command } from 'commander';
 import { CliError } from '../../cli-error.js';
 import { printResult, readJsonFile } from '../../io.js';
-import { base64Option, required } from './options.js';
+import { base64Option, required } from '../../options.js';
 
 interface TekmacOptions {
   hmacKey?: string;

@@ -1,5 +1,5 @@
 import { fromBase64, fromHex } from '@bluezone/protocol';
-import { CliError } from '../../cli-error.js';
+import { CliError } from './cli-error.js';
 
 /** A required option the user left out: one line, exit 2. */
 export function required<T>(value: T | undefined, flag: string): T {
