@@ -1,2 +1,3 @@
+export * from './mobility/index.js';
 export * from './population/index.js';
 export * from './random/index.js';

@@ -1,0 +1,62 @@
+import type { ContactBatch } from './contact-batch.js';
+
+/** Below this many people a place compares every pair; above, it hashes positions into a grid. */
+const BRUTE_FORCE_LIMIT = 24;
+
+/**
+ * Appends to `batch` every pair among `occupants` (person ids) closer than `range` metres, with
+ * positions `x`, `y` and carrying positions `carrying` indexed by person. Large places use a spatial
+ * hash with cells of `range` metres, so the work grows with the people nearby, not with the square
+ * of the place's occupancy.
+ */
+export function findClosePairs(
+  occupants: readonly number[],
+  place: number,
+  x: Float32Array,
+  y: Float32Array,
+  carrying: Uint8Array,
+  range: number,
+  batch: ContactBatch,
+): void {
+  const n = occupants.length;
+  const range2 = range * range;
+  const consider = (p: number, q: number): void => {
+    const dx = (x[p] ?? 0) - (x[q] ?? 0);
+    const dy = (y[p] ?? 0) - (y[q] ?? 0);
+    const d2 = dx * dx + dy * dy;
+    if (d2 > range2) return;
+    if (p < q) batch.push(p, q, place, Math.sqrt(d2), carrying[p] ?? 0, carrying[q] ?? 0);
+    else batch.push(q, p, place, Math.sqrt(d2), carrying[q] ?? 0, carrying[p] ?? 0);
+  };
+  if (n <= BRUTE_FORCE_LIMIT) {
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) consider(occupants[i] ?? 0, occupants[j] ?? 0);
+    return;
+  }
+  const cells = new Map<number, number[]>();
+  const cellKey = (cx: number, cy: number): number => cx * 65_536 + cy;
+  for (const person of occupants) {
+    const key = cellKey(Math.floor((x[person] ?? 0) / range), Math.floor((y[person] ?? 0) / range));
+    const cell = cells.get(key);
+    if (cell) cell.push(person);
+    else cells.set(key, [person]);
+  }
+  for (const [key, members] of cells) {
+    const cx = Math.floor(key / 65_536);
+    const cy = key - cx * 65_536;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) consider(members[i] ?? 0, members[j] ?? 0);
+    }
+    // Half of the 8 neighbours, so that each pair of cells is visited once.
+    for (const [dx, dy] of [
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [-1, 1],
+    ] as const) {
+      const other = cells.get(cellKey(cx + dx, cy + dy));
+      if (!other) continue;
+      for (const p of members) for (const q of other) consider(p, q);
+    }
+  }
+}
