@@ -6,3 +6,4 @@ export { type Core, type CoreOptions, openCore } from './app/open-core.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
 export { type Config, ConfigError, loadConfig } from './config/index.js';
 export { buildServer } from './http/build-server.js';
+export { createLogger } from './http/logger.js';

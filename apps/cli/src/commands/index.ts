@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { registerAdminCommand } from './admin.js';
 import { registerBenchCommand } from './bench.js';
 import { registerExportCommand } from './export.js';
 import { registerKeysCommand } from './keys.js';
 import { registerRiskCommand } from './risk.js';
+import { registerServerCommand } from './server.js';
 
 /** Adds every subcommand to the program. Each command group lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -10,4 +12,6 @@ export function registerCommands(program: Command): void {
   registerExportCommand(program);
   registerRiskCommand(program);
   registerBenchCommand(program);
+  registerServerCommand(program);
+  registerAdminCommand(program);
 }

@@ -1,0 +1,14 @@
+import { type Config, ConfigError, loadConfig } from '@bluezone/server';
+import { CliError } from '../../cli-error.js';
+
+/** The server configuration from the environment, with command-line options taking precedence. */
+export function serverConfig(overrides: Record<string, string | undefined>): Config {
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const [name, value] of Object.entries(overrides)) if (value !== undefined) env[name] = value;
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message, 2, { cause: error });
+    throw error;
+  }
+}

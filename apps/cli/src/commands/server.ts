@@ -1,0 +1,44 @@
+import { createLogger, startServer } from '@bluezone/server';
+import type { Command } from 'commander';
+import { serverConfig } from './admin/server-config.js';
+
+interface ServerOptions {
+  port?: string;
+  dataDir?: string;
+}
+
+/** `bluezone server`: the national backend's HTTP API in one process, until SIGINT or SIGTERM. */
+export function registerServerCommand(program: Command): void {
+  program
+    .command('server')
+    .description(
+      'start the national backend (verification API) — configuration from BLUEZONE_* (docs/config.md)',
+    )
+    .option('--port <port>', 'TCP port (default: BLUEZONE_PORT or 8080)')
+    .option(
+      '--data-dir <dir>',
+      'data directory for the embedded database (default: BLUEZONE_DATA_DIR or ./.bluezone)',
+    )
+    .action((options: ServerOptions) => runServer(options));
+}
+
+async function runServer(options: ServerOptions): Promise<void> {
+  const config = serverConfig({ BLUEZONE_PORT: options.port, BLUEZONE_DATA_DIR: options.dataDir });
+  const logger = createLogger(config.logLevel);
+  const { app, address } = await startServer(config, { logger });
+  logger.info({ address, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'bluezone server listening');
+  process.stderr.write(`bluezone server listening on ${address}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      logger.info({ signal }, 'shutting down');
+      app.close().then(resolve, (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
