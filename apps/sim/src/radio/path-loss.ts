@@ -1,0 +1,41 @@
+import { CARRYING_POSITIONS } from '../mobility/options.js';
+import type { RadioParameters } from './radio-parameters.js';
+
+/**
+ * Mean path gain (dB, negative) between two calibrated phones `distanceM` apart, carried at
+ * `carryingA` and `carryingB` (indexes into CARRYING_POSITIONS): the direct log-distance path,
+ * attenuated by carrying, power-summed with the diffuse part. The mean RSSI is
+ * txPower(sender) − rssiCorrection(receiver) + this gain.
+ */
+export function pathGainDb(
+  parameters: RadioParameters,
+  distanceM: number,
+  carryingA: number,
+  carryingB: number,
+): number {
+  const losses = parameters.carryingLossDb;
+  const carrying = (index: number): number => losses[CARRYING_POSITIONS[index] ?? 'hand'];
+  const distance = Math.max(distanceM, parameters.minDistanceM);
+  const direct =
+    -parameters.referenceLossDb -
+    10 * parameters.pathLossExponent * Math.log10(distance) -
+    carrying(carryingA) -
+    carrying(carryingB);
+  return 10 * Math.log10(10 ** (direct / 10) + 10 ** (-parameters.diffuseLossDb / 10));
+}
+
+/** Mean RSSI (dBm) a receiver measures from a sender: the calibration identity plus the path gain. */
+export function meanRssiDbm(
+  parameters: RadioParameters,
+  distanceM: number,
+  carryingSender: number,
+  carryingReceiver: number,
+  senderTxPower: number,
+  receiverRssiCorrection: number,
+): number {
+  return (
+    senderTxPower -
+    receiverRssiCorrection +
+    pathGainDb(parameters, distanceM, carryingSender, carryingReceiver)
+  );
+}

@@ -1,0 +1,143 @@
+import type { Random } from '../random/random.js';
+import { hashedNormal } from './encounter-noise.js';
+import { normalCdf } from './normal.js';
+import { meanRssiDbm } from './path-loss.js';
+import type { RadioParameters } from './radio-parameters.js';
+
+/** One advertisement heard: `receiver` measured `rssi` dBm from `transmitter`'s phone. */
+export interface Sighting {
+  readonly receiver: number;
+  readonly transmitter: number;
+  /** Whole dBm, as phones report it. */
+  readonly rssi: number;
+  /** When within the minute (s, 0 ≤ t < 60). */
+  readonly secondsInMinute: number;
+}
+
+/** A minute's close pairs, as the mobility model's ContactBatch holds them (a < b). */
+export interface ClosePairs {
+  readonly count: number;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly distanceM: Float32Array;
+  readonly carryingA: Uint8Array;
+  readonly carryingB: Uint8Array;
+}
+
+/** The phones of the population: calibration per person (NaN TX power = no advertising phone). */
+export interface Handsets {
+  readonly txPower: Float32Array;
+  readonly rssiCorrection: Float32Array;
+}
+
+/** How many advertisements a scan tries to catch from each phone in range, and their spacing. */
+export interface AdvertisingOptions {
+  readonly readingsPerScan: number;
+  readonly advertisingIntervalSeconds: number;
+}
+
+/** Default: 4 readings 0.25 s apart per scan and phone (GAEN advertises every 200–270 ms). */
+export const DEFAULT_ADVERTISING: AdvertisingOptions = Object.freeze({
+  readingsPerScan: 4,
+  advertisingIntervalSeconds: 0.25,
+});
+
+/**
+ * Radio physics: turns true distances into what scanning phones hear. Shadowing is drawn per
+ * encounter (`encounter`: e.g. the mobility step's absolute start minute) and per pair, shared by both
+ * directions plus a part of each direction; every phone deviates from its calibration by a fixed TX
+ * and RX offset; each reading adds fast fading and is heard with the sensitivity curve's probability.
+ */
+export class RadioModel {
+  private readonly salt: number;
+
+  constructor(
+    readonly parameters: RadioParameters,
+    private readonly random: Random,
+    private readonly advertising: AdvertisingOptions = DEFAULT_ADVERTISING,
+  ) {
+    this.salt = random.fork('salt').nextUint32();
+  }
+
+  /** Mean RSSI (dBm) receiver hears from transmitter in this encounter, before fading. */
+  encounterRssi(
+    receiver: number,
+    transmitter: number,
+    distanceM: number,
+    carryingReceiver: number,
+    carryingTransmitter: number,
+    handsets: Handsets,
+    encounter: number,
+  ): number {
+    const p = this.parameters;
+    const [low, high] = receiver < transmitter ? [receiver, transmitter] : [transmitter, receiver];
+    const shared = p.shadowingSdDb * hashedNormal(this.salt, low, high, encounter);
+    const own = p.linkShadowingSdDb * hashedNormal(this.salt ^ 0x5bd1e995, receiver, transmitter, encounter);
+    const txOffset = p.phoneOffsetSdDb * hashedNormal(this.salt, transmitter, -1, 1);
+    const rxOffset = p.phoneOffsetSdDb * hashedNormal(this.salt, receiver, -1, 2);
+    const mean = meanRssiDbm(
+      p,
+      distanceM,
+      carryingTransmitter,
+      carryingReceiver,
+      handsets.txPower[transmitter] ?? -24,
+      handsets.rssiCorrection[receiver] ?? 0,
+    );
+    return mean + shared + own + txOffset + rxOffset;
+  }
+
+  /** Draws the readings of one scan of `receiver` around `meanRssi`, appending the heard ones. */
+  scanReadings(
+    receiver: number,
+    transmitter: number,
+    meanRssi: number,
+    startSecond: number,
+    out: Sighting[],
+  ): void {
+    const p = this.parameters;
+    const { readingsPerScan, advertisingIntervalSeconds } = this.advertising;
+    const phase = this.random.next() * advertisingIntervalSeconds;
+    for (let k = 0; k < readingsPerScan; k++) {
+      const rssi = this.random.normal(meanRssi, p.fadingSdDb);
+      if (this.random.next() >= normalCdf((rssi - p.sensitivityDbm) / p.sensitivityWidthDb)) continue;
+      const secondsInMinute = Math.min(59.999, startSecond + phase + k * advertisingIntervalSeconds);
+      out.push({ receiver, transmitter, rssi: Math.round(rssi), secondsInMinute });
+    }
+  }
+
+  /**
+   * The sightings of one minute: for every close pair, each direction whose receiver scans in this
+   * minute (`scanStartSecond` not NaN) and whose transmitter advertises (finite TX power).
+   */
+  sightings(
+    pairs: ClosePairs,
+    scanStartSecond: Float32Array,
+    handsets: Handsets,
+    encounter: number,
+  ): Sighting[] {
+    const out: Sighting[] = [];
+    for (let i = 0; i < pairs.count; i++) {
+      const a = pairs.a[i] ?? 0;
+      const b = pairs.b[i] ?? 0;
+      for (const [receiver, transmitter, carryingR, carryingT] of [
+        [a, b, pairs.carryingA[i] ?? 0, pairs.carryingB[i] ?? 0],
+        [b, a, pairs.carryingB[i] ?? 0, pairs.carryingA[i] ?? 0],
+      ] as const) {
+        const start = scanStartSecond[receiver] ?? Number.NaN;
+        if (Number.isNaN(start) || !Number.isFinite(handsets.txPower[transmitter] ?? Number.NaN)) continue;
+        const distance = pairs.distanceM[i] ?? 0;
+        const mean = this.encounterRssi(
+          receiver,
+          transmitter,
+          distance,
+          carryingR,
+          carryingT,
+          handsets,
+          encounter,
+        );
+        this.scanReadings(receiver, transmitter, mean, start, out);
+      }
+    }
+    return out;
+  }
+}
