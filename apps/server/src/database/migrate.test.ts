@@ -27,6 +27,21 @@ describe('migrate', () => {
     await expect(migrate(handle, [{ ...m, checksum: 'edited' }])).rejects.toThrow(/changed/);
   });
 
+  it('applies all or nothing: a failing migration leaves no trace', async () => {
+    handle = await openDatabase({ kind: 'memory' });
+    const broken = {
+      name: '9999_broken.sql',
+      sql: 'CREATE TABLE half_done (id int); SELECT no_such_column;',
+      checksum: 'x',
+    };
+    await expect(migrate(handle, [...readMigrations(), broken])).rejects.toThrow();
+    const rows = await handle.inScriptTransaction((exec) =>
+      exec("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'"),
+    );
+    expect(rows[0]?.n).toBe(0);
+    expect(await migrate(handle)).toHaveLength(readMigrations().length);
+  });
+
   it('creates every table and column the Drizzle schema names', async () => {
     handle = await openDatabase({ kind: 'memory' });
     await migrate(handle);

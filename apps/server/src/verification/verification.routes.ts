@@ -8,6 +8,7 @@ import {
   ExpireCodeResponseSchema,
   IssueCodeRequestSchema,
   IssueCodeResponseSchema,
+  isErrorCode,
   VerificationCertificateRequestSchema,
   VerificationCertificateResponseSchema,
   VerifyCodeRequestSchema,
@@ -60,7 +61,7 @@ export function registerVerificationRoutes(
       schema: { body: IssueCodeRequestSchema, response: { 200: IssueCodeResponseSchema, ...errors } },
     },
     async (request) => ({
-      ...(await issueService.issue(callerOf(request), request.body as never)),
+      ...(await issueService.issue(callerOf(request), request.body)),
       padding: responsePadding(),
     }),
   );
@@ -75,18 +76,19 @@ export function registerVerificationRoutes(
       },
     },
     async (request, reply) => {
-      const { codes } = request.body as { codes: never[] };
+      const { codes } = request.body;
       const results = await issueService.batchIssue(callerOf(request), codes);
       const failed = results.filter((r) => r.errorCode);
       const first = failed[0];
       // All failed for one reason: answer that reason's status, as a single issue would.
+      const code = first?.errorCode;
       if (
-        first?.errorCode &&
+        code &&
+        isErrorCode(code) &&
         failed.length === results.length &&
-        failed.every((r) => r.errorCode === first.errorCode)
-      ) {
-        throw new AppError(first.errorCode as never, first.error);
-      }
+        failed.every((r) => r.errorCode === code)
+      )
+        throw new AppError(code, first.error);
       return reply.send({ codes: results, padding: responsePadding() });
     },
   );
@@ -101,7 +103,7 @@ export function registerVerificationRoutes(
       },
     },
     async (request) => ({
-      ...(await status.check(callerOf(request), (request.body as { uuid: string }).uuid)),
+      ...(await status.check(callerOf(request), request.body.uuid)),
       padding: responsePadding(),
     }),
   );
@@ -113,7 +115,7 @@ export function registerVerificationRoutes(
       schema: { body: ExpireCodeRequestSchema, response: { 200: ExpireCodeResponseSchema, ...errors } },
     },
     async (request) => ({
-      ...(await status.expire(callerOf(request), (request.body as { uuid: string }).uuid)),
+      ...(await status.expire(callerOf(request), request.body.uuid)),
       padding: responsePadding(),
     }),
   );
@@ -125,7 +127,7 @@ export function registerVerificationRoutes(
       schema: { body: VerifyCodeRequestSchema, response: { 200: VerifyCodeResponseSchema, ...errors } },
     },
     async (request) => ({
-      ...(await verify(callerOf(request), request.body as never)),
+      ...(await verify(callerOf(request), request.body)),
       padding: responsePadding(),
     }),
   );
@@ -140,7 +142,7 @@ export function registerVerificationRoutes(
       },
     },
     async (request) => ({
-      ...(await certificate(callerOf(request), request.body as never)),
+      ...(await certificate(callerOf(request), request.body)),
       padding: responsePadding(),
     }),
   );
