@@ -1,3 +1,4 @@
+export * from './app-pairs.js';
 export * from './encounter-noise.js';
 export * from './fit/fit-carried.js';
 export * from './fit/fit-helpers.js';

@@ -70,7 +70,8 @@ export class RadioModel {
     encounter: number,
   ): number {
     const p = this.parameters;
-    const [low, high] = receiver < transmitter ? [receiver, transmitter] : [transmitter, receiver];
+    const low = Math.min(receiver, transmitter);
+    const high = Math.max(receiver, transmitter);
     const shared = p.shadowingSdDb * hashedNormal(this.salt, low, high, encounter);
     const own = p.linkShadowingSdDb * hashedNormal(this.salt ^ 0x5bd1e995, receiver, transmitter, encounter);
     const txOffset = p.phoneOffsetSdDb * hashedNormal(this.salt, transmitter, -1, 1);
@@ -99,7 +100,8 @@ export class RadioModel {
     const phase = this.random.next() * advertisingIntervalSeconds;
     for (let k = 0; k < readingsPerScan; k++) {
       const rssi = this.random.normal(meanRssi, p.fadingSdDb);
-      if (this.random.next() >= normalCdf((rssi - p.sensitivityDbm) / p.sensitivityWidthDb)) continue;
+      const z = (rssi - p.sensitivityDbm) / p.sensitivityWidthDb;
+      if (z < 8 && this.random.next() >= normalCdf(z)) continue; // z ≥ 8: heard (Φ > 1 − 1e-15)
       const secondsInMinute = Math.min(59.999, startSecond + phase + k * advertisingIntervalSeconds);
       out.push({ receiver, transmitter, rssi: Math.round(rssi), secondsInMinute });
     }
@@ -119,23 +121,19 @@ export class RadioModel {
     for (let i = 0; i < pairs.count; i++) {
       const a = pairs.a[i] ?? 0;
       const b = pairs.b[i] ?? 0;
-      for (const [receiver, transmitter, carryingR, carryingT] of [
-        [a, b, pairs.carryingA[i] ?? 0, pairs.carryingB[i] ?? 0],
-        [b, a, pairs.carryingB[i] ?? 0, pairs.carryingA[i] ?? 0],
-      ] as const) {
-        const start = scanStartSecond[receiver] ?? Number.NaN;
-        if (Number.isNaN(start) || !Number.isFinite(handsets.txPower[transmitter] ?? Number.NaN)) continue;
-        const distance = pairs.distanceM[i] ?? 0;
-        const mean = this.encounterRssi(
-          receiver,
-          transmitter,
-          distance,
-          carryingR,
-          carryingT,
-          handsets,
-          encounter,
-        );
-        this.scanReadings(receiver, transmitter, mean, start, out);
+      const startA = scanStartSecond[a] ?? Number.NaN;
+      const startB = scanStartSecond[b] ?? Number.NaN;
+      if (Number.isNaN(startA) && Number.isNaN(startB)) continue;
+      const distance = pairs.distanceM[i] ?? 0;
+      const carryingA = pairs.carryingA[i] ?? 0;
+      const carryingB = pairs.carryingB[i] ?? 0;
+      if (!Number.isNaN(startA) && Number.isFinite(handsets.txPower[b] ?? Number.NaN)) {
+        const mean = this.encounterRssi(a, b, distance, carryingA, carryingB, handsets, encounter);
+        this.scanReadings(a, b, mean, startA, out);
+      }
+      if (!Number.isNaN(startB) && Number.isFinite(handsets.txPower[a] ?? Number.NaN)) {
+        const mean = this.encounterRssi(b, a, distance, carryingB, carryingA, handsets, encounter);
+        this.scanReadings(b, a, mean, startB, out);
       }
     }
     return out;
