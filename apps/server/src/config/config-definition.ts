@@ -174,12 +174,12 @@ export const CONFIG_ENTRIES = [
     description: 'Largest request body in bytes (GAEN caps publish requests at 64 KB).',
   },
   {
-    key: 'trustProxy',
-    env: 'BLUEZONE_TRUST_PROXY',
-    kind: 'boolean',
-    default: 'false',
+    key: 'trustedProxies',
+    env: 'BLUEZONE_TRUSTED_PROXIES',
+    kind: 'string',
+    pattern: '^[\\w.:/]+(\\s*,\\s*[\\w.:/]+)*$',
     description:
-      'Take the client address from `X-Forwarded-For` (behind a load balancer or CDN). Used only in memory, for rate limits.',
+      'Comma-separated addresses or CIDR ranges of the proxies in front of the server (load balancer, CDN; `loopback`, `uniquelocal` also work). Their `X-Forwarded-For` entries are trusted, so the client address is the one the outermost of them saw. Unset: the TCP peer. The address is used only in memory, for rate limits.',
   },
   {
     key: 'exportInterval',

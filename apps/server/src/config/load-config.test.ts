@@ -12,17 +12,21 @@ describe('loadConfig', () => {
     expect(config.longCodeLifetime).toBe(24 * 3_600_000);
     expect(config.tokenLifetime).toBe(24 * 3_600_000);
     expect(config.certificateLifetime).toBe(15 * 60_000);
-    expect(config.trustProxy).toBe(false);
+    expect(config.trustedProxies).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('reads BLUEZONE_* values', () => {
     const config = loadConfig({
       BLUEZONE_PORT: '9000',
-      BLUEZONE_TRUST_PROXY: 'true',
+      BLUEZONE_TRUSTED_PROXIES: '10.0.0.0/8, loopback',
       BLUEZONE_LOG_LEVEL: 'warn',
     });
-    expect([config.port, config.trustProxy, config.logLevel]).toEqual([9000, true, 'warn']);
+    expect([config.port, config.trustedProxies, config.logLevel]).toEqual([
+      9000,
+      '10.0.0.0/8, loopback',
+      'warn',
+    ]);
   });
 
   it('reports every problem at once', () => {
@@ -32,7 +36,7 @@ describe('loadConfig', () => {
         BLUEZONE_PORT: 'eighty',
         BLUEZONE_SHORT_CODE_LIFETIME: '2h',
         BLUEZONE_LOG_LEVEL: 'loud',
-        BLUEZONE_TRUST_PROXY: 'maybe',
+        BLUEZONE_TRUSTED_PROXIES: 'my proxy; rm -rf',
         DATABASE_URL: 'mysql://db',
         BLUEZONE_SECRET: 'c2hvcnQ=',
       });

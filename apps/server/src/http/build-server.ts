@@ -25,7 +25,9 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     loggerInstance: deps.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    // Named proxies only, never `true`: trusting every X-Forwarded-For entry would let a client pick
+    // its own address and escape the rate limit.
+    trustProxy: config.trustedProxies ?? false,
     return503OnClosing: true,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
