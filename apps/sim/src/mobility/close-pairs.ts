@@ -20,23 +20,17 @@ export function findClosePairs(
 ): void {
   const n = occupants.length;
   const range2 = range * range;
-  const consider = (p: number, q: number): void => {
-    const dx = (x[p] ?? 0) - (x[q] ?? 0);
-    const dy = (y[p] ?? 0) - (y[q] ?? 0);
-    const d2 = dx * dx + dy * dy;
-    if (d2 > range2) return;
-    if (p < q) batch.push(p, q, place, Math.sqrt(d2), carrying[p] ?? 0, carrying[q] ?? 0);
-    else batch.push(q, p, place, Math.sqrt(d2), carrying[q] ?? 0, carrying[p] ?? 0);
-  };
   if (n <= BRUTE_FORCE_LIMIT) {
-    for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++) consider(occupants[i] ?? 0, occupants[j] ?? 0);
+    for (let i = 0; i < n; i++) {
+      const p = occupants[i] ?? 0;
+      for (let j = i + 1; j < n; j++)
+        considerPair(p, occupants[j] ?? 0, place, x, y, carrying, range2, batch);
+    }
     return;
   }
   const cells = new Map<number, number[]>();
-  const cellKey = (cx: number, cy: number): number => cx * 65_536 + cy;
   for (const person of occupants) {
-    const key = cellKey(Math.floor((x[person] ?? 0) / range), Math.floor((y[person] ?? 0) / range));
+    const key = Math.floor((x[person] ?? 0) / range) * 65_536 + Math.floor((y[person] ?? 0) / range);
     const cell = cells.get(key);
     if (cell) cell.push(person);
     else cells.set(key, [person]);
@@ -45,7 +39,8 @@ export function findClosePairs(
     const cx = Math.floor(key / 65_536);
     const cy = key - cx * 65_536;
     for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) consider(members[i] ?? 0, members[j] ?? 0);
+      for (let j = i + 1; j < members.length; j++)
+        considerPair(members[i] ?? 0, members[j] ?? 0, place, x, y, carrying, range2, batch);
     }
     // Half of the 8 neighbours, so that each pair of cells is visited once.
     for (const [dx, dy] of [
@@ -54,9 +49,29 @@ export function findClosePairs(
       [0, 1],
       [-1, 1],
     ] as const) {
-      const other = cells.get(cellKey(cx + dx, cy + dy));
+      const other = cells.get((cx + dx) * 65_536 + cy + dy);
       if (!other) continue;
-      for (const p of members) for (const q of other) consider(p, q);
+      for (const p of members)
+        for (const q of other) considerPair(p, q, place, x, y, carrying, range2, batch);
     }
   }
+}
+
+/** Appends p and q (ordered) to the batch when within range (module-level: no closure per call). */
+function considerPair(
+  p: number,
+  q: number,
+  place: number,
+  x: Float32Array,
+  y: Float32Array,
+  carrying: Uint8Array,
+  range2: number,
+  batch: ContactBatch,
+): void {
+  const dx = (x[p] ?? 0) - (x[q] ?? 0);
+  const dy = (y[p] ?? 0) - (y[q] ?? 0);
+  const d2 = dx * dx + dy * dy;
+  if (d2 > range2) return;
+  if (p < q) batch.push(p, q, place, Math.sqrt(d2), carrying[p] ?? 0, carrying[q] ?? 0);
+  else batch.push(q, p, place, Math.sqrt(d2), carrying[q] ?? 0, carrying[p] ?? 0);
 }
