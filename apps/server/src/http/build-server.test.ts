@@ -47,6 +47,34 @@ describe('HTTP server', () => {
       expect(logs).not.toContain(secret as string);
   });
 
+  it('serves its OpenAPI document and Swagger UI offline at /docs', async () => {
+    const document = (await t.app.server.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(document.openapi).toBe('3.0.3');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/issue',
+        '/api/batch-issue',
+        '/api/checkcodestatus',
+        '/api/expirecode',
+        '/api/verify',
+        '/api/certificate',
+      ]),
+    );
+    const verify = document.paths['/api/verify'].post;
+    expect(verify.security).toEqual([{ apiKey: [] }]);
+    expect(Object.keys(verify.requestBody.content['application/json'].schema.properties)).toEqual([
+      'code',
+      'accept',
+      'padding',
+    ]);
+    expect(Object.keys(verify.responses)).toEqual(expect.arrayContaining(['200', '4XX', '5XX']));
+    const ui = await t.app.server.inject({ method: 'GET', url: '/docs' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.body).toContain('swagger-ui');
+    const script = await t.app.server.inject({ method: 'GET', url: '/docs/static/swagger-ui-bundle.js' });
+    expect(script.statusCode).toBe(200);
+  });
+
   it('answers with a padding field of varying length', async () => {
     const { adminKey } = await t.provision();
     const sizes = new Set<number>();

@@ -6,6 +6,7 @@ import { registerVerificationRoutes } from '../verification/verification.routes.
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerHealthRoutes } from './health.routes.js';
+import { registerOpenApi } from './openapi.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { BluezoneServer } from './server.types.js';
 
@@ -45,7 +46,12 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     );
   });
   installErrorHandler(app);
-  registerHealthRoutes(app, deps.db);
-  registerVerificationRoutes(app, deps, deps.rateLimiter);
+  // The OpenAPI plugin first, then the routes in a plugin of their own, so the document sees them all.
+  registerOpenApi(app);
+  app.register(async (scope) => {
+    const routes = scope.withTypeProvider<TypeBoxTypeProvider>();
+    registerHealthRoutes(routes, deps.db);
+    registerVerificationRoutes(routes, deps, deps.rateLimiter);
+  });
   return app;
 }

@@ -1,0 +1,33 @@
+import { ErrorResponseSchema } from '@bluezone/api';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { API_KEY_HEADER } from './api-key-auth.js';
+
+/** Every route's error answers: `{error, errorCode}` (codes and statuses in @bluezone/api). */
+export const ERROR_RESPONSES = { '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema };
+
+export const OPENAPI_JSON_PATH = '/docs/json';
+
+/**
+ * The OpenAPI 3 document, built from the routes' TypeBox schemas, at `/docs/json`, and Swagger UI at
+ * `/docs` from the files bundled in @fastify/swagger-ui (no network needed). Call on the root instance
+ * before registering routes (directly, not wrapped in a plugin, so its route hook sees every route).
+ */
+export function registerOpenApi(app: FastifyInstance): void {
+  app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Bluezone national backend',
+        version: '0.1.0',
+        description:
+          "Verification API compatible with Google's verification server (PROTOCOL.md §5). Error codes: docs/api.md.",
+      },
+      components: {
+        securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: API_KEY_HEADER } },
+      },
+    },
+  });
+  app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+}
