@@ -54,7 +54,7 @@ export function matchDiagnosisKeys(
   const rpik = new Uint8Array(16);
   const blocks = new Uint8Array(16 * MAX_PERIOD);
   const words = new Int32Array(blocks.buffer);
-  const progressEvery = options.progressEvery ?? 100_000;
+  const progressEvery = Math.max(1, options.progressEvery ?? 100_000);
   const matches: KeyMatch[] = [];
   const policies = cachedKeyPolicy(options.mapping);
   let keysRead = 0;

@@ -34,6 +34,7 @@ export function* diagnosisKeys(
   firstDay: number,
   random: Random,
 ): Generator<DiagnosisKey> {
+  if (planted.length > n) throw new RangeError(`cannot plant ${planted.length} keys among ${n}`);
   const at = new Map<number, DiagnosisKey>();
   for (const key of planted) {
     let position = random.int(n);
