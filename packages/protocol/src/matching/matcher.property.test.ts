@@ -56,7 +56,11 @@ const noiseArb = fc.record({
   at: fc.integer({ min: 0, max: 599 }),
 });
 const caseArb = fc.record({
-  firstDay: fc.integer({ min: 18_000, max: 22_000 }),
+  /** Mostly today's days; sometimes the last days of uint32 interval numbers (periods cut there). */
+  firstDay: fc.oneof(
+    { weight: 5, arbitrary: fc.integer({ min: 18_000, max: 22_000 }) },
+    { weight: 1, arbitrary: fc.constant(29_826_159) },
+  ),
   keys: fc.array(keyArb, { minLength: 1, maxLength: 5 }),
   plants: fc.array(plantArb, { maxLength: 12 }),
   noise: fc.array(noiseArb, { maxLength: 25 }),
@@ -70,7 +74,10 @@ type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 function build(c: Case) {
   const keys: DiagnosisKey[] = c.keys.map((k) => ({
     keyData: k.tek,
-    rollingStartIntervalNumber: ((c.firstDay + k.day) * ROLLING_PERIOD + k.startShift) as IntervalNumber,
+    rollingStartIntervalNumber: Math.min(
+      0xffffffff,
+      (c.firstDay + k.day) * ROLLING_PERIOD + k.startShift,
+    ) as IntervalNumber,
     rollingPeriod: k.period,
     transmissionRiskLevel: 0,
     reportType: k.reportType,
@@ -89,7 +96,13 @@ function build(c: Case) {
       calibrationConfidence: p.confidence as 0,
     });
     const first = p.offset % key.rollingPeriod;
-    const length = Math.min(p.length, key.rollingPeriod - first);
+    // Interval numbers end at 2^32 − 1: a period running past it is cut there.
+    const length = Math.min(
+      p.length,
+      key.rollingPeriod - first,
+      0x1_0000_0000 - key.rollingStartIntervalNumber - first,
+    );
+    if (length <= 0) continue;
     const rpis = deriveRollingProximityIdentifiers(
       rpik,
       (key.rollingStartIntervalNumber + first) as IntervalNumber,
