@@ -22,7 +22,7 @@ const builtAt = performance.now();
 const population = buildPopulation(seed.fork('population'), populationOptions({ people }));
 const startedAt = performance.now();
 const mobility = new Mobility(population, DEFAULT_MOBILITY_OPTIONS, seed.fork('mobility'));
-const counter = new CloseContactCounter(people);
+const counter = new CloseContactCounter();
 const handsets = handsetsOf(population);
 const phones = [...population.hasApp.keys()].filter((person) => population.hasApp[person] === 1);
 const schedule = new ScanSchedule(people, phones, seed.fork('scanning'));

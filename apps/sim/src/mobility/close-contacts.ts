@@ -1,4 +1,5 @@
 import type { ContactBatch } from './contact-batch.js';
+import { PairMinutes } from './pair-minutes.js';
 
 /** A pair of people who were close for long enough on a day (a < b). */
 export interface CloseContact {
@@ -14,10 +15,9 @@ export interface CloseContact {
  * pairs, not with the steps.
  */
 export class CloseContactCounter {
-  private readonly minutesByPair = new Map<number, number>();
+  private readonly minutesByPair = new PairMinutes();
 
   constructor(
-    private readonly people: number,
     private readonly withinM = 2,
     private readonly minMinutes = 15,
   ) {}
@@ -26,19 +26,16 @@ export class CloseContactCounter {
   add(batch: ContactBatch): void {
     for (let i = 0; i < batch.count; i++) {
       if ((batch.distanceM[i] ?? Infinity) > this.withinM) continue;
-      const key = (batch.a[i] ?? 0) * this.people + (batch.b[i] ?? 0);
-      this.minutesByPair.set(key, (this.minutesByPair.get(key) ?? 0) + batch.minutes);
+      this.minutesByPair.add(batch.a[i] ?? 0, batch.b[i] ?? 0, batch.minutes);
     }
   }
 
   /** The pairs that reached the threshold so far, ordered by (a, b). */
   contacts(): CloseContact[] {
     const found: CloseContact[] = [];
-    for (const [key, minutes] of this.minutesByPair) {
-      if (minutes < this.minMinutes) continue;
-      const a = Math.floor(key / this.people);
-      found.push({ a, b: key - a * this.people, minutes });
-    }
+    this.minutesByPair.forEach((a, b, minutes) => {
+      if (minutes >= this.minMinutes) found.push({ a, b, minutes });
+    });
     return found.sort((p, q) => p.a - q.a || p.b - q.b);
   }
 

@@ -89,7 +89,10 @@ export function planDay(
   return moves.build(options.stepMinutes);
 }
 
-/** One market trip per household (with the options' probability), two people sometimes on weekends. */
+/**
+ * One market trip per household (with the options' probability), two people sometimes on weekends.
+ * Relies on household members being consecutive people (as buildHouseholds makes them).
+ */
 function planMarketVisits(
   population: Population,
   weekday: boolean,

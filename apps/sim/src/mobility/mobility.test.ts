@@ -13,7 +13,7 @@ const population = buildPopulation(new Random(3).fork('population'), populationO
 /** Runs a day and returns a fingerprint of its steps and the day's close contacts. */
 function runDay(day: number, seed = 3) {
   const mobility = new Mobility(population, DEFAULT_MOBILITY_OPTIONS, new Random(seed).fork('mobility'));
-  const counter = new CloseContactCounter(population.size);
+  const counter = new CloseContactCounter();
   const kindsAtTen = new Map<string, number>();
   let pairSteps = 0;
   let checksum = 0;
