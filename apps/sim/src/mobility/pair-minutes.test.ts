@@ -23,6 +23,8 @@ describe('PairMinutes', () => {
     table.clear();
     expect(table.size).toBe(0);
     table.add(1, 2, 3);
-    table.forEach((a, b, minutes) => expect([a, b, minutes]).toEqual([1, 2, 3]));
+    table.forEach((a, b, minutes) => {
+      expect([a, b, minutes]).toEqual([1, 2, 3]);
+    });
   });
 });
