@@ -2,7 +2,9 @@ import type { Config } from '../config/config.types.js';
 import { buildServer } from '../http/build-server.js';
 import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
+import { createCleanupService } from '../retention/cleanup.service.js';
 import { type Core, type CoreOptions, openCore } from './open-core.js';
+import { startPeriodicJob } from './periodic-job.js';
 
 export interface App {
   readonly core: Core;
@@ -27,17 +29,32 @@ export async function createApp(config: Config, options: CoreOptions = {}): Prom
   };
 }
 
-/** Creates the app and listens on `config.host:config.port`; returns the app and its address. */
+/**
+ * Creates the app, listens on `config.host:config.port` and starts the periodic jobs (retention
+ * cleanup); `close` stops the jobs before the server. Returns the app and its address.
+ */
 export async function startServer(
   config: Config,
   options: CoreOptions = {},
 ): Promise<{ app: App; address: string }> {
   const app = await createApp(config, options);
+  let address: string;
   try {
-    const address = await app.server.listen({ port: config.port, host: config.host });
-    return { app, address };
+    address = await app.server.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app.close();
     throw error;
   }
+  const cleanup = startPeriodicJob(
+    'cleanup',
+    config.cleanupInterval,
+    createCleanupService(app.core),
+    app.core.logger,
+  );
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= cleanup.stop().then(() => app.close());
+    return closing;
+  };
+  return { app: { ...app, close }, address };
 }

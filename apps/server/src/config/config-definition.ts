@@ -191,6 +191,15 @@ export const CONFIG_ENTRIES = [
     description: 'How often the export worker writes new signed batches.',
   },
   {
+    key: 'cleanupInterval',
+    env: 'BLUEZONE_CLEANUP_INTERVAL',
+    kind: 'duration',
+    default: '1h',
+    min: MINUTE,
+    max: DAY,
+    description: 'How often expired codes, tokens and other data past retention are deleted.',
+  },
+  {
     key: 'blobUrl',
     env: 'BLUEZONE_BLOB_URL',
     kind: 'url',

@@ -1,5 +1,5 @@
 import type { TestType } from '@bluezone/api';
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { verificationCodes } from '../database/schema.js';
 
@@ -75,6 +75,15 @@ export function createCodeRepository(db: Database) {
         .where(and(ofAuthority(healthAuthorityId), eq(verificationCodes.uuid, uuid)))
         .returning();
       return row;
+    },
+
+    /** Deletes codes whose long code expired before `cutoff` (retention); returns how many. */
+    async deleteExpiredBefore(cutoff: Date): Promise<number> {
+      const rows = await db
+        .delete(verificationCodes)
+        .where(lt(verificationCodes.longExpiresAt, cutoff))
+        .returning({ id: verificationCodes.id });
+      return rows.length;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { issuanceCounters } from '../database/schema.js';
 
@@ -28,6 +28,15 @@ export function createIssuanceRepository(db: Database) {
       await db.execute(
         sql`UPDATE issuance_counters SET issued = greatest(issued - ${count}, 0) WHERE health_authority_id = ${healthAuthorityId} AND day = ${day}`,
       );
+    },
+
+    /** Deletes the counters of days before `day` (YYYY-MM-DD); returns how many. */
+    async deleteDaysBefore(day: string): Promise<number> {
+      const rows = await db
+        .delete(issuanceCounters)
+        .where(lt(issuanceCounters.day, day))
+        .returning({ day: issuanceCounters.day });
+      return rows.length;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { TestType } from '@bluezone/api';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { verificationTokens } from '../database/schema.js';
 
@@ -41,6 +41,15 @@ export function createTokenRepository(db: Database) {
         )
         .returning();
       return row;
+    },
+
+    /** Deletes tokens that expired before `cutoff` (retention); returns how many. */
+    async deleteExpiredBefore(cutoff: Date): Promise<number> {
+      const rows = await db
+        .delete(verificationTokens)
+        .where(lt(verificationTokens.expiresAt, cutoff))
+        .returning({ tokenHmac: verificationTokens.tokenHmac });
+      return rows.length;
     },
   };
 }
