@@ -18,6 +18,24 @@ export const REDACT_PATHS = [
   'ekeyhmac',
 ];
 
+/**
+ * Errors as logs may show them: type, SQLSTATE or Node code, message and stack — but never the query
+ * parameters a database error message carries (Drizzle appends `params: …`, which would put HMACs of
+ * codes or API keys in the log), and the same for every error it wraps.
+ */
+export function serializeError(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error).slice(0, 200) };
+  const strip = (text: string | undefined) => text?.replace(/\bparams:[\s\S]*$/, 'params: [redacted]');
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: strip(error.message),
+    stack: strip(error.stack),
+    ...(error.cause !== undefined && depth < 3 ? { cause: serializeError(error.cause, depth + 1) } : {}),
+  };
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -29,6 +47,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
           route: req.routeOptions?.url,
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        err: (error: unknown) => serializeError(error),
       },
     },
     destination,

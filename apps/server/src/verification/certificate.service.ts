@@ -36,7 +36,12 @@ export function createCertificateService(deps: VerificationDeps) {
     const now = deps.clock.now();
     const tekmac = checkEkeyhmac(request.ekeyhmac);
     const claims = verifyJwt(request.token, (kid) => deps.signingKeys.publicKey('token', kid));
-    if (!claims || typeof claims.jti !== 'string' || claims.iss !== config.certificateIssuer)
+    if (
+      !claims ||
+      typeof claims.jti !== 'string' ||
+      claims.iss !== config.certificateIssuer ||
+      claims.aud !== config.certificateIssuer
+    )
       throw new AppError('token_invalid');
     if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime())
       throw new AppError('token_expired');
