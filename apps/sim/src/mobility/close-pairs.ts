@@ -17,6 +17,7 @@ export function findClosePairs(
   carrying: Uint8Array,
   range: number,
   batch: ContactBatch,
+  crowdDensity = 0,
 ): void {
   const n = occupants.length;
   const range2 = range * range;
@@ -24,7 +25,7 @@ export function findClosePairs(
     for (let i = 0; i < n; i++) {
       const p = occupants[i] ?? 0;
       for (let j = i + 1; j < n; j++)
-        considerPair(p, occupants[j] ?? 0, place, x, y, carrying, range2, batch);
+        considerPair(p, occupants[j] ?? 0, place, x, y, carrying, range2, batch, crowdDensity);
     }
     return;
   }
@@ -40,7 +41,7 @@ export function findClosePairs(
     const cy = key - cx * 65_536;
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++)
-        considerPair(members[i] ?? 0, members[j] ?? 0, place, x, y, carrying, range2, batch);
+        considerPair(members[i] ?? 0, members[j] ?? 0, place, x, y, carrying, range2, batch, crowdDensity);
     }
     // Half of the 8 neighbours, so that each pair of cells is visited once.
     for (const [dx, dy] of [
@@ -52,7 +53,7 @@ export function findClosePairs(
       const other = cells.get((cx + dx) * 65_536 + cy + dy);
       if (!other) continue;
       for (const p of members)
-        for (const q of other) considerPair(p, q, place, x, y, carrying, range2, batch);
+        for (const q of other) considerPair(p, q, place, x, y, carrying, range2, batch, crowdDensity);
     }
   }
 }
@@ -67,11 +68,12 @@ function considerPair(
   carrying: Uint8Array,
   range2: number,
   batch: ContactBatch,
+  crowdDensity: number,
 ): void {
   const dx = (x[p] ?? 0) - (x[q] ?? 0);
   const dy = (y[p] ?? 0) - (y[q] ?? 0);
   const d2 = dx * dx + dy * dy;
   if (d2 > range2) return;
-  if (p < q) batch.push(p, q, place, Math.sqrt(d2), carrying[p] ?? 0, carrying[q] ?? 0);
-  else batch.push(q, p, place, Math.sqrt(d2), carrying[q] ?? 0, carrying[p] ?? 0);
+  if (p < q) batch.push(p, q, place, Math.sqrt(d2), carrying[p] ?? 0, carrying[q] ?? 0, crowdDensity);
+  else batch.push(q, p, place, Math.sqrt(d2), carrying[q] ?? 0, carrying[p] ?? 0, crowdDensity);
 }

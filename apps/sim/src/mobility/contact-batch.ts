@@ -1,7 +1,8 @@
 /**
  * The close pairs of one step, in reusable typed arrays: pair i is people `a[i]` and `b[i]`
  * (a < b) at true distance `distanceM[i]`, carrying their phones at `carryingA[i]`, `carryingB[i]`
- * (indexes into CARRYING_POSITIONS), in place `place[i]`, for every minute of
+ * (indexes into CARRYING_POSITIONS), in place `place[i]` holding `crowdDensity[i]` people per m², for
+ * every minute of
  * [startMinute, startMinute + minutes) of day `day`. Valid until the next step: copy what you keep.
  */
 export class ContactBatch {
@@ -15,6 +16,7 @@ export class ContactBatch {
   distanceM = new Float32Array(1024);
   carryingA = new Uint8Array(1024);
   carryingB = new Uint8Array(1024);
+  crowdDensity = new Float32Array(1024);
 
   /** Empties the batch for a new step. */
   reset(day: number, startMinute: number, minutes: number): void {
@@ -25,7 +27,15 @@ export class ContactBatch {
   }
 
   /** Appends a pair (a < b expected). */
-  push(a: number, b: number, place: number, distanceM: number, carryingA: number, carryingB: number): void {
+  push(
+    a: number,
+    b: number,
+    place: number,
+    distanceM: number,
+    carryingA: number,
+    carryingB: number,
+    crowdDensity: number,
+  ): void {
     if (this.count === this.a.length) this.grow();
     const i = this.count++;
     this.a[i] = a;
@@ -34,6 +44,7 @@ export class ContactBatch {
     this.distanceM[i] = distanceM;
     this.carryingA[i] = carryingA;
     this.carryingB[i] = carryingB;
+    this.crowdDensity[i] = crowdDensity;
   }
 
   private grow(): void {
@@ -49,5 +60,6 @@ export class ContactBatch {
     this.distanceM = grown(this.distanceM, (n) => new Float32Array(n));
     this.carryingA = grown(this.carryingA, (n) => new Uint8Array(n));
     this.carryingB = grown(this.carryingB, (n) => new Uint8Array(n));
+    this.crowdDensity = grown(this.crowdDensity, (n) => new Float32Array(n));
   }
 }

@@ -57,7 +57,17 @@ export class Mobility {
         const move = options.moveProbability[this.kinds[place] ?? 'home'];
         for (const person of occupants)
           if (move > 0 && random.next() < move) this.placeAt(person, place, random);
-        findClosePairs(occupants, place, this.x, this.y, this.carrying, options.closeRangeM, this.batch);
+        const density = occupants.length / (population.places.areaM2[place] ?? 25);
+        findClosePairs(
+          occupants,
+          place,
+          this.x,
+          this.y,
+          this.carrying,
+          options.closeRangeM,
+          this.batch,
+          density,
+        );
       }
       onStep(this.batch);
     }

@@ -31,5 +31,6 @@ export function appPairs(pairs: ClosePairs, handsets: Handsets): ClosePairs {
     distanceM: take(pairs.distanceM, new Float32Array(n)),
     carryingA: take(pairs.carryingA, new Uint8Array(n)),
     carryingB: take(pairs.carryingB, new Uint8Array(n)),
+    ...(pairs.crowdDensity ? { crowdDensity: take(pairs.crowdDensity, new Float32Array(n)) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 export * from './app-pairs.js';
+export * from './crowd.js';
 export * from './encounter-noise.js';
 export * from './fit/fit-carried.js';
 export * from './fit/fit-helpers.js';

@@ -4,7 +4,8 @@ import type { RadioParameters } from './radio-parameters.js';
 /**
  * Mean path gain (dB, negative) between two calibrated phones `distanceM` apart, carried at
  * `carryingA` and `carryingB` (indexes into CARRYING_POSITIONS): the direct log-distance path,
- * attenuated by carrying, power-summed with the diffuse part. The mean RSSI is
+ * attenuated by carrying (and by `extraDirectLossDb`, e.g. bodies in the way), power-summed with the
+ * diffuse part. The mean RSSI is
  * txPower(sender) − rssiCorrection(receiver) + this gain.
  */
 export function pathGainDb(
@@ -12,6 +13,7 @@ export function pathGainDb(
   distanceM: number,
   carryingA: number,
   carryingB: number,
+  extraDirectLossDb = 0,
 ): number {
   const losses = parameters.carryingLossDb;
   const carrying = (index: number): number => losses[CARRYING_POSITIONS[index] ?? 'hand'];
@@ -20,11 +22,15 @@ export function pathGainDb(
     -parameters.referenceLossDb -
     10 * parameters.pathLossExponent * Math.log10(distance) -
     carrying(carryingA) -
-    carrying(carryingB);
+    carrying(carryingB) -
+    extraDirectLossDb;
   return 10 * Math.log10(10 ** (direct / 10) + 10 ** (-parameters.diffuseLossDb / 10));
 }
 
-/** Mean RSSI (dBm) a receiver measures from a sender: the calibration identity plus the path gain. */
+/**
+ * Mean RSSI (dBm) a receiver measures from a sender: the calibration identity plus the path gain
+ * (with `extraDirectLossDb` on the direct path).
+ */
 export function meanRssiDbm(
   parameters: RadioParameters,
   distanceM: number,
@@ -32,10 +38,8 @@ export function meanRssiDbm(
   carryingReceiver: number,
   senderTxPower: number,
   receiverRssiCorrection: number,
+  extraDirectLossDb = 0,
 ): number {
-  return (
-    senderTxPower -
-    receiverRssiCorrection +
-    pathGainDb(parameters, distanceM, carryingSender, carryingReceiver)
-  );
+  const gain = pathGainDb(parameters, distanceM, carryingSender, carryingReceiver, extraDirectLossDb);
+  return senderTxPower - receiverRssiCorrection + gain;
 }

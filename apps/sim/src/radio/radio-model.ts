@@ -1,4 +1,5 @@
 import type { Random } from '../random/random.js';
+import { bodiesBetween, type CrowdOptions, DEFAULT_CROWD } from './crowd.js';
 import { hashedNormal } from './encounter-noise.js';
 import { normalCdf } from './normal.js';
 import { meanRssiDbm } from './path-loss.js';
@@ -22,6 +23,8 @@ export interface ClosePairs {
   readonly distanceM: Float32Array;
   readonly carryingA: Uint8Array;
   readonly carryingB: Uint8Array;
+  /** People per m² in the pair's place (bodies in the way); none: no crowd. */
+  readonly crowdDensity?: Float32Array;
 }
 
 /** The phones of the population: calibration per person (NaN TX power = no advertising phone). */
@@ -46,7 +49,8 @@ export const DEFAULT_ADVERTISING: AdvertisingOptions = Object.freeze({
  * Radio physics: turns true distances into what scanning phones hear. Shadowing is drawn per
  * encounter (`encounter`: e.g. the mobility step's absolute start minute) and per pair, shared by both
  * directions plus a part of each direction; every phone deviates from its calibration by a fixed TX
- * and RX offset; each reading adds fast fading and is heard with the sensitivity curve's probability.
+ * and RX offset; other people's bodies in the way (from the place's crowd density, `crowd.ts`)
+ * attenuate the direct path; each reading adds fast fading and is heard with the sensitivity curve's probability.
  */
 export class RadioModel {
   private readonly salt: number;
@@ -55,6 +59,7 @@ export class RadioModel {
     readonly parameters: RadioParameters,
     private readonly random: Random,
     private readonly advertising: AdvertisingOptions = DEFAULT_ADVERTISING,
+    private readonly crowd: CrowdOptions = DEFAULT_CROWD,
   ) {
     this.salt = random.fork('salt').nextUint32();
   }
@@ -68,6 +73,7 @@ export class RadioModel {
     carryingTransmitter: number,
     handsets: Handsets,
     encounter: number,
+    crowdDensity = 0,
   ): number {
     const p = this.parameters;
     const low = Math.min(receiver, transmitter);
@@ -76,6 +82,8 @@ export class RadioModel {
     const own = p.linkShadowingSdDb * hashedNormal(this.salt ^ 0x5bd1e995, receiver, transmitter, encounter);
     const txOffset = p.phoneOffsetSdDb * hashedNormal(this.salt, transmitter, -1, 1);
     const rxOffset = p.phoneOffsetSdDb * hashedNormal(this.salt, receiver, -1, 2);
+    const meanBodies = crowdDensity * distanceM * this.crowd.bodyWidthM;
+    const bodies = bodiesBetween(this.salt, receiver, transmitter, encounter, meanBodies);
     const mean = meanRssiDbm(
       p,
       distanceM,
@@ -83,6 +91,7 @@ export class RadioModel {
       carryingReceiver,
       handsets.txPower[transmitter] ?? -24,
       handsets.rssiCorrection[receiver] ?? 0,
+      bodies * this.crowd.bodyLossDb,
     );
     return mean + shared + own + txOffset + rxOffset;
   }
@@ -127,12 +136,13 @@ export class RadioModel {
       const distance = pairs.distanceM[i] ?? 0;
       const carryingA = pairs.carryingA[i] ?? 0;
       const carryingB = pairs.carryingB[i] ?? 0;
+      const crowd = pairs.crowdDensity?.[i] ?? 0;
       if (!Number.isNaN(startA) && Number.isFinite(handsets.txPower[b] ?? Number.NaN)) {
-        const mean = this.encounterRssi(a, b, distance, carryingA, carryingB, handsets, encounter);
+        const mean = this.encounterRssi(a, b, distance, carryingA, carryingB, handsets, encounter, crowd);
         this.scanReadings(a, b, mean, startA, out);
       }
       if (!Number.isNaN(startB) && Number.isFinite(handsets.txPower[a] ?? Number.NaN)) {
-        const mean = this.encounterRssi(b, a, distance, carryingB, carryingA, handsets, encounter);
+        const mean = this.encounterRssi(b, a, distance, carryingB, carryingA, handsets, encounter, crowd);
         this.scanReadings(b, a, mean, startB, out);
       }
     }
