@@ -1,6 +1,7 @@
 // @bluezone/api — wire contracts shared by the server, the apps and the CLI: error codes with their
 // HTTP statuses, and the TypeBox schemas of every request and answer.
 export * from './certificate-claims.js';
+export * from './client/index.js';
 export * from './common.schemas.js';
 export * from './error-codes.js';
 export * from './verification.schemas.js';
