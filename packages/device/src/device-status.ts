@@ -1,0 +1,27 @@
+import type { BluetoothState } from './ports/platform.js';
+
+/** The last error a background task met. */
+export interface DeviceErrorRecord {
+  readonly code: string;
+  readonly message: string;
+  readonly atMs: number;
+}
+
+/** What the home screen shows. */
+export interface DeviceStatus {
+  readonly bluetooth: BluetoothState | 'unknown';
+  readonly advertising: boolean;
+  /** UTC days since the app first ran, counting today (capped by nothing: it is a streak). */
+  readonly daysActive: number;
+  /** Last sync that read the index successfully, ms since 1970; null before the first. */
+  readonly lastSuccessfulCheckMs: number | null;
+  readonly lastError: DeviceErrorRecord | null;
+  readonly sightingsStored: number;
+  readonly malformedAdvertisements: number;
+}
+
+/** The sync bookkeeping kept under `status/sync`. */
+export type SyncStatusRecord = {
+  lastSuccessMs: number | null;
+  lastError: DeviceErrorRecord | null;
+};

@@ -1,0 +1,235 @@
+import { type BluezoneClient, createBluezoneClient, isApiError, isNetworkError } from '@bluezone/api';
+import {
+  assessExposureRisk,
+  type DeviceCalibration,
+  intervalOf,
+  isProtocolError,
+  lookupCalibration,
+  type RiskConfiguration,
+  type UtcDay,
+  utcDayOfSeconds,
+} from '@bluezone/protocol';
+import type { DeviceOptions } from './device-options.js';
+import type { DeviceErrorRecord, DeviceStatus, SyncStatusRecord } from './device-status.js';
+import { OwnKeys } from './keys/own-keys.js';
+import { type NearbyDevice, nearbyDevices } from './nearby/nearby-scan.js';
+import { nowSeconds } from './ports/clock.js';
+import { getJson, setJson } from './ports/key-value-store.js';
+import type { HeardAdvertisement } from './ports/radio.js';
+import { SightingLog } from './sightings/sighting-log.js';
+import { type ExportSyncReport, syncExports } from './sync/export-sync.js';
+import { ExposureStore } from './sync/exposure-store.js';
+import { resolveRiskConfiguration } from './sync/risk-options.js';
+import {
+  confirmUpload,
+  type PreparedUpload,
+  pendingUpload,
+  prepareUpload,
+  type UploadDeps,
+  type UploadResult,
+} from './upload/upload-flow.js';
+import { type ExposureWarning, WarningState } from './warnings/warning-state.js';
+
+const FIRST_DAY = 'status/first-day';
+const SYNC_STATUS = 'status/sync';
+
+/** What `sync` did: the report of the pass (absent when the index could not be read), and the warning in force. */
+export interface SyncOutcome {
+  readonly report?: ExportSyncReport | undefined;
+  readonly warning: ExposureWarning | null;
+  readonly error?: DeviceErrorRecord | undefined;
+}
+
+/**
+ * The phone's runtime: own keys and advertising, what it hears, sync and warnings, upload, nearby
+ * scan, status. It owns no timer: the host calls `tick()` every minute or so (and on wake-up), and
+ * `sync()` every few hours; everything else is driven by the ports' callbacks and the user.
+ */
+export class BluezoneDevice {
+  readonly calibration: DeviceCalibration;
+  readonly risk: RiskConfiguration;
+  readonly client: BluezoneClient;
+  /** The phone's own keys (read by tests and the simulator's shared matcher). */
+  readonly ownKeys: OwnKeys;
+  private readonly log: SightingLog;
+  private readonly exposures: ExposureStore;
+  private readonly warnings: WarningState;
+  private advertisedInterval: number | undefined;
+
+  constructor(private readonly options: DeviceOptions) {
+    const { ports } = options;
+    this.calibration = lookupCalibration(options.phone);
+    this.risk = resolveRiskConfiguration(options.risk ?? 'bluezone');
+    this.client = createBluezoneClient({
+      transport: (request) => ports.http.request(request),
+      ...options.server,
+    });
+    this.ownKeys = new OwnKeys(ports.store, ports.random, this.calibration);
+    this.log = new SightingLog(ports.store);
+    this.exposures = new ExposureStore(ports.store);
+    this.warnings = new WarningState(ports.store, ports.notifier, options.language ?? 'vi');
+  }
+
+  /** Starts advertising and scanning. */
+  async start(): Promise<void> {
+    const today = this.today();
+    if ((await getJson<number | null>(this.options.ports.store, FIRST_DAY, null)) === null) {
+      await setJson(this.options.ports.store, FIRST_DAY, today);
+    }
+    await this.tick();
+    await this.options.ports.scanner?.start({
+      onAdvertisement: (heard) => this.hear(heard),
+      onScanComplete: () => void this.flush(),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.options.ports.scanner?.stop();
+    await this.options.ports.advertiser?.stop();
+    this.advertisedInterval = undefined;
+    await this.flush();
+  }
+
+  /** Retention, today's key, and a new advertisement when the interval changed. */
+  async tick(): Promise<void> {
+    const seconds = nowSeconds(this.options.ports.clock);
+    await this.maintain(utcDayOfSeconds(seconds));
+    const interval = intervalOf(seconds);
+    if (interval !== this.advertisedInterval && this.options.ports.advertiser !== undefined) {
+      await this.options.ports.advertiser.start(await this.ownKeys.advertisementAt(seconds));
+      this.advertisedInterval = interval;
+    }
+  }
+
+  /** One advertisement from the scanner (the scanner port calls it; tests may too). */
+  hear(heard: HeardAdvertisement): boolean {
+    return this.log.hear(heard, nowSeconds(this.options.ports.clock));
+  }
+
+  /** Persists what was heard since the last flush. */
+  async flush(): Promise<void> {
+    await this.log.flush(nowSeconds(this.options.ports.clock));
+  }
+
+  /** Downloads new export files, matches, scores, and warns; never throws for network or server trouble. */
+  async sync(): Promise<SyncOutcome> {
+    const { store, clock } = this.options.ports;
+    const today = this.today();
+    await this.maintain(today);
+    const status = await getJson<SyncStatusRecord>(store, SYNC_STATUS, {
+      lastSuccessMs: null,
+      lastError: null,
+    });
+    let report: ExportSyncReport;
+    try {
+      report = await syncExports({
+        client: this.client,
+        store,
+        exposures: this.exposures,
+        region: this.options.region,
+        publicKeys: this.options.exportPublicKeys,
+        rssiCorrection: this.calibration.rssiCorrection,
+        config: this.risk,
+        sightings: () => this.log.all(),
+      });
+    } catch (error) {
+      const record = syncErrorRecord(error, clock.nowMs());
+      await setJson(store, SYNC_STATUS, { ...status, lastError: record });
+      return { warning: await this.warnings.current(), error: record };
+    }
+    const rejected = report.rejected[0];
+    const lastError =
+      rejected === undefined
+        ? null
+        : { code: rejected.code, message: `${rejected.path}: ${rejected.message}`, atMs: clock.nowMs() };
+    await setJson(store, SYNC_STATUS, { lastSuccessMs: clock.nowMs(), lastError });
+    const risk = assessExposureRisk(await this.exposures.windows(), this.risk, today);
+    const warning = await this.warnings.merge(risk, this.risk, clock.nowMs());
+    return { report, warning, ...(lastError === null ? {} : { error: lastError }) };
+  }
+
+  /** The warning in force (F1 / F2), or null. */
+  warning(): Promise<ExposureWarning | null> {
+    return this.warnings.current();
+  }
+
+  /** Upload step 1: redeem the code and show what would be shared. */
+  async prepareUpload(code: string, options: { exposureDate?: string } = {}): Promise<PreparedUpload> {
+    await this.maintain(this.today());
+    return prepareUpload(this.uploadDeps(), code, async () => {
+      if (options.exposureDate !== undefined) return options.exposureDate;
+      const warning = await this.warnings.current();
+      return warning?.level === 'F1' ? warning.exposureDate : undefined;
+    });
+  }
+
+  /** Upload step 2, after the person confirmed. */
+  confirmUpload(prepared: Pick<PreparedUpload, 'id'>): Promise<UploadResult> {
+    return confirmUpload(this.uploadDeps(), prepared);
+  }
+
+  /** The upload waiting for confirmation or retry (kept after a network failure). */
+  pendingUpload(): Promise<PreparedUpload | null> {
+    return pendingUpload(this.options.ports.store);
+  }
+
+  /** Retries the pending upload; `upload_nothing_pending` if there is none. */
+  async retryUpload(): Promise<UploadResult> {
+    return this.confirmUpload((await this.pendingUpload()) ?? { id: '' });
+  }
+
+  /** "Quét xung quanh": the devices heard in the last 30 s, near or around. */
+  nearby(): NearbyDevice[] {
+    const now = nowSeconds(this.options.ports.clock);
+    return nearbyDevices(this.log.recent(now - 60), now, this.calibration.rssiCorrection, this.risk);
+  }
+
+  async status(): Promise<DeviceStatus> {
+    const { store, bluetooth } = this.options.ports;
+    const firstDay = await getJson<number | null>(store, FIRST_DAY, null);
+    const sync = await getJson<SyncStatusRecord>(store, SYNC_STATUS, {
+      lastSuccessMs: null,
+      lastError: null,
+    });
+    return {
+      bluetooth: bluetooth === undefined ? 'unknown' : await bluetooth.state(),
+      advertising: this.advertisedInterval !== undefined,
+      daysActive: firstDay === null ? 0 : this.today() - firstDay + 1,
+      lastSuccessfulCheckMs: sync.lastSuccessMs,
+      lastError: sync.lastError,
+      sightingsStored: (await this.log.all()).length,
+      malformedAdvertisements: await this.log.malformedCount(),
+    };
+  }
+
+  private today(): UtcDay {
+    return utcDayOfSeconds(nowSeconds(this.options.ports.clock));
+  }
+
+  /** 14-day retention on every kind of data, and today's key. */
+  private async maintain(today: UtcDay): Promise<void> {
+    await this.flush();
+    await this.ownKeys.prune(today);
+    await this.log.prune(today);
+    await this.exposures.prune(today);
+    await this.ownKeys.keyForDay(today);
+  }
+
+  private uploadDeps(): UploadDeps {
+    const { store, random } = this.options.ports;
+    const { client, ownKeys } = this;
+    return { client, store, random, ownKeys, healthAuthorityId: this.options.healthAuthorityId };
+  }
+}
+
+/** Builds a device; throws `DeviceError('invalid_risk_configuration')` for a bad configuration. */
+export function createDevice(options: DeviceOptions): BluezoneDevice {
+  return new BluezoneDevice(options);
+}
+
+function syncErrorRecord(error: unknown, atMs: number): DeviceErrorRecord {
+  if (isNetworkError(error)) return { code: 'sync_network', message: error.message, atMs };
+  if (isApiError(error)) return { code: `sync_${error.code}`, message: error.message, atMs };
+  if (isProtocolError(error)) return { code: error.code, message: error.message, atMs };
+  throw error;
+}

@@ -1,0 +1,32 @@
+import type { HttpRequest, HttpResponse } from '@bluezone/api';
+
+export type { HttpRequest, HttpResponse } from '@bluezone/api';
+
+/**
+ * HTTP. Resolves with every status (4xx, 5xx included); rejects only when no answer came (offline,
+ * DNS, TLS, timeout). Body bytes or text, whichever the platform has.
+ */
+export interface HttpPort {
+  request(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** A warning to show as a system notification. */
+export interface WarningNotification {
+  readonly level: 'F1' | 'F2';
+  readonly title: string;
+  readonly body: string;
+  /** ISO date of the exposure. */
+  readonly exposureDate: string;
+}
+
+/** Shows notifications. */
+export interface Notifier {
+  notify(notification: WarningNotification): Promise<void>;
+}
+
+/** Bluetooth as the system reports it. */
+export type BluetoothState = 'on' | 'off' | 'unauthorized' | 'unsupported';
+
+export interface BluetoothStatePort {
+  state(): Promise<BluetoothState>;
+}
