@@ -151,3 +151,40 @@ describe('upload', () => {
     expect(await device.pendingUpload()).toBeNull();
   });
 });
+
+describe('upload retries', () => {
+  it('keeps the certificate when publishing fails after it, and a busy server is retryable too', async () => {
+    let publishAnswers = [503, 0];
+    const requests: string[] = [];
+    const http = new MemoryHttp((request) => {
+      requests.push(request.url);
+      if (request.url.endsWith('/api/verify')) return json(200, { token: 't', testtype: 'confirmed' });
+      if (request.url.endsWith('/api/certificate')) return json(200, { certificate: 'c' });
+      const status = publishAnswers.shift() ?? 200;
+      if (status === 0) throw new Error('connection reset');
+      return status === 200 ? json(200, { insertedExposures: 2 }) : json(status, { error: 'busy', code: 'not_ready' });
+    });
+    const { device } = await phoneWithDays(http, 2);
+    const prepared = await device.prepareUpload('12345678');
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (isDeviceError(e) ? e.code : String(e)));
+    expect(await codeOf(device.confirmUpload(prepared))).toBe('upload_server_busy');
+    expect(await codeOf(device.retryUpload())).toBe('upload_network');
+    expect(await codeOf(device.retryUpload())).toBe('ok');
+    expect(requests.filter((u) => u.endsWith('/api/certificate'))).toHaveLength(1);
+    expect(requests.filter((u) => u.endsWith('/v1/publish'))).toHaveLength(3);
+    publishAnswers = [];
+    expect(await device.pendingUpload()).toBeNull();
+  });
+
+  it('discards the pending upload when the server refuses it', async () => {
+    const http = new MemoryHttp((request) => {
+      if (request.url.endsWith('/api/verify')) return json(200, { token: 't', testtype: 'confirmed' });
+      return json(400, { error: 'used', errorCode: 'token_already_used' });
+    });
+    const { device } = await phoneWithDays(http, 2);
+    const prepared = await device.prepareUpload('12345678');
+    const error = await device.confirmUpload(prepared).catch((e: unknown) => e);
+    expect(isDeviceError(error, 'upload_rejected')).toBe(true);
+    expect(await device.pendingUpload()).toBeNull();
+  });
+});
