@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { at, FakeClock } from './testing/fake-clock.js';
 import { MemoryAir } from './testing/memory-air.js';
-import { MemoryHttp } from './testing/memory-platform.js';
 import { memoryPhone } from './testing/memory-phone.js';
+import { MemoryHttp } from './testing/memory-platform.js';
 
 describe('14-day retention on the phone', () => {
   it('drops keys and sightings of 15 days ago on the next run, keeps those of 13 days ago', async () => {

@@ -162,11 +162,17 @@ describe('upload retries', () => {
       if (request.url.endsWith('/api/certificate')) return json(200, { certificate: 'c' });
       const status = publishAnswers.shift() ?? 200;
       if (status === 0) throw new Error('connection reset');
-      return status === 200 ? json(200, { insertedExposures: 2 }) : json(status, { error: 'busy', code: 'not_ready' });
+      return status === 200
+        ? json(200, { insertedExposures: 2 })
+        : json(status, { error: 'busy', code: 'not_ready' });
     });
     const { device } = await phoneWithDays(http, 2);
     const prepared = await device.prepareUpload('12345678');
-    const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (isDeviceError(e) ? e.code : String(e)));
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: unknown) => (isDeviceError(e) ? e.code : String(e)),
+      );
     expect(await codeOf(device.confirmUpload(prepared))).toBe('upload_server_busy');
     expect(await codeOf(device.retryUpload())).toBe('upload_network');
     expect(await codeOf(device.retryUpload())).toBe('ok');
