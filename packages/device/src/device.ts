@@ -79,7 +79,8 @@ export class BluezoneDevice {
     await this.tick();
     await this.options.ports.scanner?.start({
       onAdvertisement: (heard) => this.hear(heard),
-      onScanComplete: () => void this.flush(),
+      // A failed write keeps the sightings buffered for the next flush.
+      onScanComplete: () => void this.flush().catch(() => undefined),
     });
   }
 

@@ -67,8 +67,9 @@ export class SightingLog {
 
   /** Appends buffered sightings to their days' records; flushes run one after the other. */
   flush(nowSeconds: UnixSeconds): Promise<void> {
-    this.writing = this.writing.then(() => this.write(nowSeconds));
-    return this.writing;
+    const run = this.writing.then(() => this.write(nowSeconds));
+    this.writing = run.catch(() => undefined);
+    return run;
   }
 
   private async write(nowSeconds: UnixSeconds): Promise<void> {
@@ -78,9 +79,17 @@ export class SightingLog {
       byDay.set(day, [...(byDay.get(day) ?? []), s]);
     }
     this.pending = [];
-    for (const [day, sightings] of byDay) {
+    const days = [...byDay];
+    for (let i = 0; i < days.length; i++) {
+      const [day, sightings] = days[i] as [UtcDay, Sighting[]];
       const key = dayKey(PREFIX, day);
-      await this.store.set(key, concatBytes(await getBytes(this.store, key), encodeSightings(sightings)));
+      try {
+        await this.store.set(key, concatBytes(await getBytes(this.store, key), encodeSightings(sightings)));
+      } catch (error) {
+        // Nothing is lost: what was not written waits for the next flush.
+        this.pending.unshift(...days.slice(i).flatMap(([, rest]) => rest));
+        throw error;
+      }
     }
     if (this.malformed > 0) {
       const total = (await getJson<number>(this.store, MALFORMED_KEY, 0)) + this.malformed;

@@ -2,6 +2,7 @@ import type { ExportPublicKey, PhoneModel } from '@bluezone/protocol';
 import { BluezoneDevice } from '../device.js';
 import type { DeviceOptions } from '../device-options.js';
 import type { Clock } from '../ports/clock.js';
+import type { KeyValueStore } from '../ports/key-value-store.js';
 import type { HttpPort } from '../ports/platform.js';
 import type { MemoryAir, MemoryRadio } from './memory-air.js';
 import { MemoryBluetooth, MemoryNotifier } from './memory-platform.js';
@@ -12,7 +13,7 @@ import { SeededRandom } from './seeded-random.js';
 export interface MemoryPhone {
   readonly device: BluezoneDevice;
   readonly radio: MemoryRadio;
-  readonly store: MemoryStore;
+  readonly store: KeyValueStore;
   readonly notifier: MemoryNotifier;
   readonly bluetooth: MemoryBluetooth;
 }
@@ -27,12 +28,14 @@ export interface MemoryPhoneOptions {
   readonly server?: DeviceOptions['server'];
   readonly risk?: DeviceOptions['risk'];
   readonly region?: string;
+  /** Another store (e.g. an encrypting wrapper); a fresh MemoryStore by default. */
+  readonly store?: KeyValueStore;
 }
 
 /** Builds a device whose radio is on `air`; the server defaults to `http://server`. */
 export function memoryPhone(options: MemoryPhoneOptions): MemoryPhone {
   const radio = options.air.radio();
-  const store = new MemoryStore();
+  const store = options.store ?? new MemoryStore();
   const notifier = new MemoryNotifier();
   const bluetooth = new MemoryBluetooth();
   const device = new BluezoneDevice({
