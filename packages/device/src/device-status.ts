@@ -11,7 +11,7 @@ export interface DeviceErrorRecord {
 export interface DeviceStatus {
   readonly bluetooth: BluetoothState | 'unknown';
   readonly advertising: boolean;
-  /** UTC days since the app first ran, counting today (capped by nothing: it is a streak). */
+  /** UTC days since the app first ran on this phone, today included (0 before `start`). */
   readonly daysActive: number;
   /** Last sync that read the index successfully, ms since 1970; null before the first. */
   readonly lastSuccessfulCheckMs: number | null;

@@ -194,3 +194,12 @@ describe('upload retries', () => {
     expect(await device.pendingUpload()).toBeNull();
   });
 });
+
+describe('recursive upload after an F1 warning', () => {
+  it("takes the F1 warning's exposure date when the person gives none", async () => {
+    const http = fakeServer({ '55556666': { testtype: 'recursive', symptomDate: '2026-11-01' } });
+    const { device, store } = await phoneWithDays(http, 6);
+    await store.set('warnings/current', { level: 'F1', exposureDate: '2026-11-04' });
+    expect((await device.prepareUpload('55556666')).days).toEqual(['2026-11-04', '2026-11-05', '2026-11-06']);
+  });
+});
