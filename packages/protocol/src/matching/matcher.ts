@@ -9,7 +9,7 @@ import { exposureWindows } from './exposure-windows.js';
 import { type KeyPolicy, keyPolicy } from './key-policy.js';
 import type { KeyMatch, MatchingOptions, MatchResult } from './matching-types.js';
 import { jsMatchingPrimitives } from './primitives/matching-primitives.js';
-import { indexSightings, rpiHash, type SightingIndex } from './sighting-index.js';
+import { indexSightings, RPI_HASH_MULTIPLIER, type SightingIndex } from './sighting-index.js';
 
 const MAX_PERIOD = 144;
 
@@ -82,7 +82,7 @@ export function matchDiagnosisKeys(
     for (let n = 0; n < count; n++) {
       const o = 4 * n;
       const w0 = words[o] as number;
-      const h = rpiHash(w0);
+      const h = Math.imul(w0, RPI_HASH_MULTIPLIER); // rpiHash, inlined by hand
       const f = h >>> filterShift;
       if (((filter[f >>> 5] as number) & (1 << (f & 31))) === 0) continue;
       for (let s = buckets[h >>> bucketShift] as number; s >= 0; s = next[s] as number) {

@@ -31,9 +31,11 @@ export interface SightingIndex {
   readonly neededBase: number;
 }
 
+export const RPI_HASH_MULTIPLIER = 0x9e3779b1 | 0;
+
 /** Hash of an RPI's first native-endian word (multiplicative hashing of the whole word). */
 export function rpiHash(word0: number): number {
-  return Math.imul(word0, 0x9e3779b1);
+  return Math.imul(word0, RPI_HASH_MULTIPLIER);
 }
 
 /** A log may span at most this many intervals (about 20 years): beyond it, times are garbage. */
