@@ -12,7 +12,6 @@ export * from './sightings/sighting-record.js';
 export * from './sync/export-sync.js';
 export * from './sync/exposure-store.js';
 export * from './sync/risk-options.js';
-export * from './testing/index.js';
 export * from './upload/upload-errors.js';
 export * from './upload/upload-flow.js';
 export * from './warnings/warning-state.js';
