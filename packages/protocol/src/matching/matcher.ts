@@ -12,14 +12,17 @@ import { jsMatchingPrimitives } from './primitives/matching-primitives.js';
 import { indexSightings, RPI_HASH_MULTIPLIER, type SightingIndex } from './sighting-index.js';
 
 const MAX_PERIOD = 144;
+/** Interval numbers are uint32: a key's period is cut there (as in the reference). */
+export const LAST_INTERVAL = 0xffffffff;
 
 /** keyPolicy, remembered per (report type, days since onset): no allocation per key. */
 function cachedKeyPolicy(mapping: MatchingOptions['mapping']): (key: DiagnosisKey) => KeyPolicy | undefined {
   const cache = new Map<number, KeyPolicy | null>();
   return (key) => {
     const days = key.daysSinceOnsetOfSymptoms;
-    if (days !== undefined && !(Number.isInteger(days) && Math.abs(days) < 500))
+    if (days !== undefined && !(Number.isInteger(days) && Math.abs(days) < 500)) {
       return keyPolicy(key, mapping);
+    }
     const slot = key.reportType * 1024 + (days === undefined ? 1000 : days + 500);
     let policy = cache.get(slot);
     if (policy === undefined) {
@@ -29,8 +32,6 @@ function cachedKeyPolicy(mapping: MatchingOptions['mapping']): (key: DiagnosisKe
     return policy ?? undefined;
   };
 }
-/** Interval numbers are uint32: a key's period is cut there (as in the reference). */
-export const LAST_INTERVAL = 0xffffffff;
 
 /**
  * Finds the sightings of `log` that belong to each key of `keys` and builds their exposure windows.
