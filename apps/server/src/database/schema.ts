@@ -85,3 +85,24 @@ export const issuanceCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.healthAuthorityId, t.day] })],
 );
+
+export const exposures = pgTable('exposures', {
+  exposureKey: bytea('exposure_key').primaryKey(),
+  region: text('region').notNull(),
+  healthAuthorityId: uuid('health_authority_id')
+    .notNull()
+    .references(() => healthAuthorities.id),
+  rollingStartIntervalNumber: integer('rolling_start_interval_number').notNull(),
+  rollingPeriod: integer('rolling_period').notNull(),
+  transmissionRisk: integer('transmission_risk').notNull().default(0),
+  reportType: text('report_type').notNull(),
+  daysSinceOnsetOfSymptoms: integer('days_since_onset_of_symptoms'),
+  traveler: boolean('traveler').notNull().default(false),
+  createdAt: tz('created_at').notNull(),
+  exportableAt: tz('exportable_at').notNull(),
+  revisedReportType: text('revised_report_type'),
+  revisedDaysSinceOnsetOfSymptoms: integer('revised_days_since_onset_of_symptoms'),
+  revisedTransmissionRisk: integer('revised_transmission_risk'),
+  revisedAt: tz('revised_at'),
+  revisedExportableAt: tz('revised_exportable_at'),
+});
