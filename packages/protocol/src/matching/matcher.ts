@@ -50,7 +50,9 @@ export function matchDiagnosisKeys(
   const index = 'buckets' in log ? log : indexSightings(log);
   const primitives = options.primitives ?? jsMatchingPrimitives;
   const { buckets, next, rpiWords, intervals, needed, neededBase, bucketShift, filter, filterShift } = index;
+  // Imported bindings copied to locals: read in the hot loop, they would cost a load and a check each.
   const tolerance = CLOCK_TOLERANCE_INTERVALS;
+  const multiplier = RPI_HASH_MULTIPLIER;
   const wanted = new Uint32Array(MAX_PERIOD);
   const rpik = new Uint8Array(16);
   const blocks = new Uint8Array(16 * MAX_PERIOD);
@@ -83,7 +85,7 @@ export function matchDiagnosisKeys(
     for (let n = 0; n < count; n++) {
       const o = 4 * n;
       const w0 = words[o] as number;
-      const h = Math.imul(w0, RPI_HASH_MULTIPLIER); // rpiHash, inlined by hand
+      const h = Math.imul(w0, multiplier); // rpiHash, inlined by hand
       const f = h >>> filterShift;
       if (((filter[f >>> 5] as number) & (1 << (f & 31))) === 0) continue;
       for (let s = buckets[h >>> bucketShift] as number; s >= 0; s = next[s] as number) {

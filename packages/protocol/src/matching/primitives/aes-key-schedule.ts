@@ -7,10 +7,13 @@ const RCON = [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x1b, 0x36];
 
 /** The 44 round-key words of the key last given to {@link expandAes128Key}. */
 export const roundKeys = new Int32Array(44);
-const rk = roundKeys;
 
 /** Expands a 16-byte AES-128 key into the module's round-key schedule (44 little-endian words). */
 export function expandAes128Key(key: Uint8Array): void {
+  // Locals, not module bindings, in the loops (see fast-aes.ts).
+  const rk = roundKeys;
+  const S = SBOX;
+  const rcon = RCON;
   for (let i = 0; i < 4; i++) {
     const o = 4 * i;
     rk[i] =
@@ -23,11 +26,11 @@ export function expandAes128Key(key: Uint8Array): void {
     let t = rk[i - 1] as number;
     if (i % 4 === 0) {
       t =
-        ((SBOX[(t >>> 8) & 255] as number) |
-          ((SBOX[(t >>> 16) & 255] as number) << 8) |
-          ((SBOX[t >>> 24] as number) << 16) |
-          ((SBOX[t & 255] as number) << 24)) ^
-        (RCON[i / 4 - 1] as number);
+        ((S[(t >>> 8) & 255] as number) |
+          ((S[(t >>> 16) & 255] as number) << 8) |
+          ((S[t >>> 24] as number) << 16) |
+          ((S[t & 255] as number) << 24)) ^
+        (rcon[i / 4 - 1] as number);
     }
     rk[i] = (rk[i - 4] as number) ^ t;
   }
