@@ -1,4 +1,3 @@
-import { createLogger, startServer } from '@bluezone/server';
 import type { Command } from 'commander';
 import { serverConfig } from './admin/server-config.js';
 
@@ -23,7 +22,8 @@ export function registerServerCommand(program: Command): void {
 }
 
 async function runServer(options: ServerOptions): Promise<void> {
-  const config = serverConfig({ BLUEZONE_PORT: options.port, BLUEZONE_DATA_DIR: options.dataDir });
+  const { createLogger, startServer } = await import('@bluezone/server');
+  const config = await serverConfig({ BLUEZONE_PORT: options.port, BLUEZONE_DATA_DIR: options.dataDir });
   const logger = createLogger(config.logLevel);
   const { app, address } = await startServer(config, { logger });
   logger.info({ address, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'bluezone server listening');

@@ -1,4 +1,4 @@
-import { type AdminInitResult, createLogger, initHealthAuthority, openCore } from '@bluezone/server';
+import type { AdminInitResult } from '@bluezone/server';
 import type { Command } from 'commander';
 import { CliError } from '../../cli-error.js';
 import { printResult } from '../../io.js';
@@ -29,7 +29,8 @@ export function registerAdminInitCommand(admin: Command): void {
 async function runInit(options: InitOptions): Promise<void> {
   if (options.region !== undefined && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(options.region))
     throw new CliError(`--region must be an ISO 3166 code such as VN or VN-HN, not "${options.region}"`);
-  const config = serverConfig({ BLUEZONE_DATA_DIR: options.dataDir, BLUEZONE_REGION: options.region });
+  const { createLogger, initHealthAuthority, openCore } = await import('@bluezone/server');
+  const config = await serverConfig({ BLUEZONE_DATA_DIR: options.dataDir, BLUEZONE_REGION: options.region });
   // Logs go to stderr, so that --json output stays parseable.
   const core = await openCore(config, {
     logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr),
