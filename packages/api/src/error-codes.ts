@@ -35,6 +35,36 @@ export const ERROR_CODES = {
   token_expired: { status: 400, message: 'The token has expired.' },
   token_already_used: { status: 400, message: 'The token was already exchanged for a certificate.' },
   hmac_invalid: { status: 400, message: 'ekeyhmac must be the base64 of a 32-byte HMAC-SHA256.' },
+  // Publishing keys (POST /v1/publish), Google's key server's names where it has one. A partial
+  // success is not an error: it answers 200 with code `partial_failure` (PUBLISH_PARTIAL_FAILURE).
+  no_keys: { status: 400, message: 'The request carries no temporary exposure keys.' },
+  too_many_keys: { status: 400, message: 'A request carries at most 30 temporary exposure keys.' },
+  keys_overlap: {
+    status: 400,
+    message: 'Keys whose periods overlap must share a start interval, at most 3 per start.',
+  },
+  unknown_health_authority: { status: 401, message: 'healthAuthorityID names no known health authority.' },
+  invalid_certificate: {
+    status: 401,
+    message: 'The verification certificate is malformed, not signed by this server or not for it.',
+  },
+  certificate_expired: { status: 401, message: 'The verification certificate has expired.' },
+  invalid_hmac_key: { status: 400, message: 'hmacKey must be the base64 of at least 16 bytes.' },
+  tekmac_mismatch: { status: 401, message: "The certificate's tekmac is not the HMAC of these keys." },
+  invalid_report_type: {
+    status: 400,
+    message: 'A negative result publishes nothing; it can only revoke keys with their revision token.',
+  },
+  missing_revision_token: { status: 400, message: 'Changing published keys needs their revision token.' },
+  invalid_revision_token: {
+    status: 400,
+    message: 'The revision token is malformed or does not cover the published keys.',
+  },
+  key_already_revised: { status: 400, message: 'A key of this request was already revised once.' },
+  invalid_revision_transition: {
+    status: 400,
+    message: 'Only likely keys can be revised, to confirmed or revoked.',
+  },
   // Abuse and operations
   rate_limited: { status: 429, message: 'Too many requests; retry after the time in Retry-After.' },
   not_ready: { status: 503, message: 'The server is starting or cannot reach its database.' },
