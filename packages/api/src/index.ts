@@ -4,4 +4,5 @@ export * from './certificate-claims.js';
 export * from './client/index.js';
 export * from './common.schemas.js';
 export * from './error-codes.js';
+export * from './publish.schemas.js';
 export * from './verification.schemas.js';
