@@ -106,3 +106,4 @@ export const exposures = pgTable('exposures', {
   revisedAt: tz('revised_at'),
   revisedExportableAt: tz('revised_exportable_at'),
 });
+export * from './export.schema.js';
