@@ -4,9 +4,13 @@ import { type App, createApp } from '../app/create-app.js';
 import { ManualClock } from '../clock.js';
 import type { Config } from '../config/config.types.js';
 import { loadConfig } from '../config/load-config.js';
+import type { DatabaseLocation } from '../database/open-database.js';
 import { createLogger } from '../http/logger.js';
 
-/** A server on in-memory PGlite with a hand-driven clock; log lines are kept for inspection. */
+/**
+ * A server with a hand-driven clock; log lines are kept for inspection. The database is in-memory
+ * PGlite unless a location is given (e.g. from `forEachDatabase`, which covers real PostgreSQL too).
+ */
 export interface TestApp {
   readonly app: App;
   readonly clock: ManualClock;
@@ -23,7 +27,10 @@ export interface TestApp {
 
 let regions = 0;
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  location: DatabaseLocation = { kind: 'memory' },
+): Promise<TestApp> {
   const config = loadConfig({ BLUEZONE_LOG_LEVEL: 'info', ...env });
   const clock = new ManualClock();
   const logs: string[] = [];
@@ -35,7 +42,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const app = await createApp(config, {
     clock,
-    location: { kind: 'memory' },
+    location,
     secret: new Uint8Array(32).fill(7),
     logger: createLogger('info', sink),
   });
