@@ -1,4 +1,7 @@
+import type { BlobStore } from '../blobstore/blob-store.js';
+import { blobStoreFor, provideBlobStore } from '../blobstore/open-blob-store.js';
 import type { Config } from '../config/config.types.js';
+import { createExportService } from '../export/export.service.js';
 import { buildServer } from '../http/build-server.js';
 import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
@@ -6,21 +9,31 @@ import { createCleanupService } from '../retention/cleanup.service.js';
 import { type Core, type CoreOptions, openCore } from './open-core.js';
 import { startPeriodicJob } from './periodic-job.js';
 
+export interface AppOptions extends CoreOptions {
+  /** Where export files go; defaults to `BLUEZONE_BLOB_URL`, else the filesystem in the data dir. */
+  readonly blobStore?: BlobStore;
+}
+
 export interface App {
   readonly core: Core;
+  /** The blob store the export worker writes and the distribution routes read. */
+  readonly blobStore: BlobStore;
   readonly server: BluezoneServer;
   /** Stops accepting requests, lets running ones finish, closes the database. */
   close(): Promise<void>;
 }
 
 /** The whole server in one process, not yet listening. */
-export async function createApp(config: Config, options: CoreOptions = {}): Promise<App> {
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  if (options.blobStore) provideBlobStore(config, options.blobStore);
+  const blobStore = blobStoreFor(config);
   const core = await openCore(config, options);
   const rateLimiter = createInMemoryRateLimiter(config.verifyRateLimit, config.rateLimitWindow, core.clock);
   const server = buildServer({ ...core, rateLimiter });
   let closing: Promise<void> | undefined;
   return {
     core,
+    blobStore,
     server,
     close: () => {
       closing ??= server.close().then(() => core.close());
@@ -31,11 +44,12 @@ export async function createApp(config: Config, options: CoreOptions = {}): Prom
 
 /**
  * Creates the app, listens on `config.host:config.port` and starts the periodic jobs (retention
- * cleanup); `close` stops the jobs before the server. Returns the app and its address.
+ * cleanup, the export worker every `BLUEZONE_EXPORT_INTERVAL`); `close` stops the jobs before the
+ * server. Returns the app and its address.
  */
 export async function startServer(
   config: Config,
-  options: CoreOptions = {},
+  options: AppOptions = {},
 ): Promise<{ app: App; address: string }> {
   const app = await createApp(config, options);
   let address: string;
@@ -51,9 +65,11 @@ export async function startServer(
     createCleanupService(app.core),
     app.core.logger,
   );
+  const exporter = createExportService(app.core, app.blobStore);
+  const exports = startPeriodicJob('export', config.exportInterval, exporter.runPass, app.core.logger);
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= cleanup.stop().then(() => app.close());
+    closing ??= Promise.all([cleanup.stop(), exports.stop()]).then(() => app.close());
     return closing;
   };
   return { app: { ...app, close }, address };

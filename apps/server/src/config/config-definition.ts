@@ -188,7 +188,55 @@ export const CONFIG_ENTRIES = [
     default: '1h',
     min: MINUTE,
     max: DAY,
-    description: 'How often the export worker writes new signed batches.',
+    description:
+      'Length of an export batch and how often the export worker runs: batches end on multiples of it (UTC). Default hourly.',
+  },
+  {
+    key: 'exportPaddingMin',
+    env: 'BLUEZONE_EXPORT_PADDING_MIN',
+    kind: 'integer',
+    default: '1000',
+    min: 0,
+    max: 100_000,
+    description:
+      'An export file with fewer keys is padded with random keys up to this many (plus the jitter below), so its size does not tell how many people published.',
+  },
+  {
+    key: 'exportPaddingJitter',
+    env: 'BLUEZONE_EXPORT_PADDING_JITTER',
+    kind: 'integer',
+    default: '100',
+    min: 0,
+    max: 10_000,
+    description: 'Padding adds a random 0…this many keys on top of `BLUEZONE_EXPORT_PADDING_MIN`.',
+  },
+  {
+    key: 'exportMaxKeysPerFile',
+    env: 'BLUEZONE_EXPORT_MAX_KEYS_PER_FILE',
+    kind: 'integer',
+    default: '500000',
+    min: 10,
+    max: 500_000,
+    description:
+      'Most keys (real and revised) in one export file; a batch with more is split into several files. Must be at least padding min + jitter.',
+  },
+  {
+    key: 'exportSigningKeys',
+    env: 'BLUEZONE_EXPORT_SIGNING_KEYS',
+    kind: 'string',
+    pattern: '^[\\w.-]+/[\\w.-]+(\\s*,\\s*[\\w.-]+/[\\w.-]+)*$',
+    description:
+      "Comma-separated `keyId/keyVersion` export signing keys that sign export files in addition to each region's active key, e.g. the previous key while a rotation reaches phones (docs/operations.md). Unset: only the active key signs.",
+  },
+  {
+    key: 'exportLease',
+    env: 'BLUEZONE_EXPORT_LEASE',
+    kind: 'duration',
+    default: '15m',
+    min: 10_000,
+    max: 6 * HOUR,
+    description:
+      "How long a worker may hold an export batch before another process takes it over (a crashed worker's batch is retried after this).",
   },
   {
     key: 'cleanupInterval',
@@ -203,9 +251,9 @@ export const CONFIG_ENTRIES = [
     key: 'blobUrl',
     env: 'BLUEZONE_BLOB_URL',
     kind: 'url',
-    pattern: '^(s3|https?)://',
+    pattern: '^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^?]*)?(\\?.*)?$',
     description:
-      'S3-compatible object storage for export files. Unset: the filesystem under the data directory.',
+      "S3-compatible object storage for export files: `s3://bucket[/prefix][?endpoint=http://127.0.0.1:9000&region=us-east-1]` (with an endpoint, path-style requests). Credentials from `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` (or the SDK's other usual sources). Unset: the filesystem under `<data dir>/exports`.",
   },
   {
     key: 'keyRetention',

@@ -84,5 +84,10 @@ function crossChecks(values: Record<string, unknown>): string[] {
     problems.push('BLUEZONE_LONG_CODE_LIFETIME must not be shorter than BLUEZONE_SHORT_CODE_LIFETIME');
   if (values.databaseUrl !== undefined && values.secret === undefined)
     problems.push('BLUEZONE_SECRET is required with DATABASE_URL, so that every replica shares it');
+  const { exportPaddingMin: pad, exportPaddingJitter: jitter, exportMaxKeysPerFile: cap } = values;
+  if (typeof pad === 'number' && typeof jitter === 'number' && typeof cap === 'number' && cap < pad + jitter)
+    problems.push(
+      'BLUEZONE_EXPORT_MAX_KEYS_PER_FILE must be at least BLUEZONE_EXPORT_PADDING_MIN + BLUEZONE_EXPORT_PADDING_JITTER',
+    );
   return problems;
 }

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../database/database.types.js';
+import { registerDistributionRoutes } from '../distribution/distribution.routes.js';
 import { registerPublishRoutes } from '../publish/publish.routes.js';
 import { registerVerificationRoutes } from '../verification/verification.routes.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
@@ -53,6 +54,7 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     const routes = scope.withTypeProvider<TypeBoxTypeProvider>();
     registerHealthRoutes(routes, deps.db);
     registerVerificationRoutes(routes, deps, deps.rateLimiter);
+    registerDistributionRoutes(routes, deps);
     registerPublishRoutes(routes, deps);
   });
   return app;

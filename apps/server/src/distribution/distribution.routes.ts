@@ -1,0 +1,47 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { blobStoreFor } from '../blobstore/open-blob-store.js';
+import { AppError } from '../errors/app-error.js';
+import { exportIndexPath, INDEX_CACHE_CONTROL, ZIP_CACHE_CONTROL } from '../export/export-keys.js';
+import type { BluezoneServer } from '../http/server.types.js';
+import type { VerificationDeps } from '../verification/verification.types.js';
+import { etagMatches, isExportFileName, isRegion } from './distribution-paths.js';
+import { exportPublicKeys } from './export-public-keys.service.js';
+
+type Params = { region: string; file?: string };
+const notFound = () => new AppError('not_found', 'There is no such export file.');
+
+/**
+ * Distribution (docs/api.md): what phones download, with headers a CDN can cache. Zips never change
+ * once listed (immutable, a year); the index is rewritten every batch (5 minutes); both carry a
+ * strong ETag and answer 304 to a matching If-None-Match.
+ */
+export function registerDistributionRoutes(app: BluezoneServer, deps: VerificationDeps): void {
+  const store = () => blobStoreFor(deps.config);
+
+  async function serve(request: FastifyRequest, reply: FastifyReply, path: string, cacheControl: string) {
+    const blob = await store().get(path);
+    if (!blob) throw notFound();
+    reply.header('cache-control', cacheControl).header('etag', blob.etag);
+    if (etagMatches(request.headers['if-none-match'], blob.etag)) return reply.status(304).send();
+    return reply.header('content-type', blob.contentType).send(Buffer.from(blob.body));
+  }
+
+  app.get<{ Params: Params }>('/v1/exports/:region/index.txt', async (request, reply) => {
+    const { region } = request.params;
+    if (!isRegion(region)) throw notFound();
+    return serve(request, reply, exportIndexPath(region), INDEX_CACHE_CONTROL);
+  });
+
+  app.get<{ Params: Params }>('/v1/exports/:region/keys.json', async (request, reply) => {
+    const { region } = request.params;
+    const keys = isRegion(region) ? await exportPublicKeys(deps, region) : undefined;
+    if (!keys) throw notFound();
+    return reply.header('cache-control', INDEX_CACHE_CONTROL).send(keys);
+  });
+
+  app.get<{ Params: Params }>('/v1/exports/:region/:file', async (request, reply) => {
+    const { region, file = '' } = request.params;
+    if (!isRegion(region) || !isExportFileName(file)) throw notFound();
+    return serve(request, reply, `${region}/${file}`, ZIP_CACHE_CONTROL);
+  });
+}

@@ -1,0 +1,117 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { buildExportFile } from '@bluezone/protocol';
+import type { Logger } from 'pino';
+import type { BlobStore } from '../blobstore/blob-store.js';
+import type { VerificationDeps } from '../verification/verification.types.js';
+import { createExportBatchRepository, type ExportBatch } from './export-batch.repository.js';
+import { type ExportRandom, planExportFiles } from './export-file-plan.js';
+import { rewriteExportIndex } from './export-index.service.js';
+import { exportFilePath, toDiagnosisKey, ZIP_CACHE_CONTROL } from './export-keys.js';
+import { signingKeyRows, toSigner } from './export-signers.js';
+import { batchWindows } from './export-windows.js';
+import { createExposureExportRepository } from './exposure-export.repository.js';
+
+export interface ExportDeps extends VerificationDeps {
+  readonly logger: Logger;
+}
+
+export interface ExportPassResult {
+  /** Batches planned by this pass, written by this pass, files written, real keys and revisions exported. */
+  planned: number;
+  batches: number;
+  files: number;
+  keys: number;
+}
+
+const cryptoRandom: ExportRandom = { bytes: (n) => new Uint8Array(randomBytes(n)), int: (n) => randomInt(n) };
+/** Most batches one pass writes (a server back after a long outage catches up over several passes). */
+const MAX_BATCHES_PER_PASS = 500;
+
+/**
+ * The export worker: plans each region's batches, then claims and writes them one at a time (files
+ * first, then the batch is marked complete), then rewrites every region's index. Several processes
+ * may run passes at once on one database: planning is serialized by an advisory lock, each batch is
+ * leased to one worker, and a batch whose worker died is taken over when its lease runs out.
+ */
+export function createExportService(
+  deps: ExportDeps,
+  store: BlobStore,
+  options: { owner?: string; random?: ExportRandom } = {},
+) {
+  const { db, clock, config, logger } = deps;
+  const owner = options.owner ?? `${process.pid}-${randomBytes(6).toString('hex')}`;
+  const random = options.random ?? cryptoRandom;
+  const batches = createExportBatchRepository(db);
+  const exposures = createExposureExportRepository(db);
+
+  async function writeBatch(
+    batch: ExportBatch,
+    healthAuthorityId: string,
+  ): Promise<{ files: number; keys: number }> {
+    const { region, startTimestamp: start, endTimestamp: end } = batch;
+    const keys = (await exposures.exportable(region, start, end)).map((row) => toDiagnosisKey(row));
+    const revised = (await exposures.revised(region, start, end)).map((row) => toDiagnosisKey(row, true));
+    const signers = (await signingKeyRows(db, config, healthAuthorityId)).map((row) =>
+      toSigner(row, deps.keys),
+    );
+    const rules = {
+      paddingMin: config.exportPaddingMin,
+      paddingJitter: config.exportPaddingJitter,
+      maxKeysPerFile: config.exportMaxKeysPerFile,
+    };
+    const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+    const planned = planExportFiles(keys, revised, rules, random, seconds(end));
+    const files = [];
+    for (const [i, file] of planned.entries()) {
+      const path = exportFilePath(region, start, end, i + 1);
+      const zip = buildExportFile({
+        startTimestamp: seconds(start),
+        endTimestamp: seconds(end),
+        region,
+        // Every file is batch 1 of 1, as Google's server writes them: each verifies on its own.
+        batchNum: 1,
+        batchSize: 1,
+        keys: file.keys,
+        revisedKeys: file.revisedKeys,
+        signers,
+      });
+      await store.put(path, zip, { contentType: 'application/zip', cacheControl: ZIP_CACHE_CONTROL });
+      files.push({ path, batchNum: i + 1, batchSize: planned.length, keyCount: file.realCount });
+    }
+    if (!(await batches.complete(batch, owner, files, clock.now()))) {
+      logger.warn({ batch: batch.id, region }, 'export batch lease lost; another worker completes it');
+      return { files: 0, keys: 0 };
+    }
+    return { files: files.length, keys: keys.length + revised.length };
+  }
+
+  return {
+    owner,
+    async runPass(): Promise<ExportPassResult> {
+      const result: ExportPassResult = { planned: 0, batches: 0, files: 0, keys: 0 };
+      const regions = await exposures.regions();
+      const authorityOf = new Map(regions.map((r) => [r.region, r.healthAuthorityId]));
+      for (const { region, healthAuthorityId } of regions) {
+        await deps.signingKeys.ensureActive('export', healthAuthorityId, clock.now(), region);
+        result.planned += await batches.plan(region, clock.now(), (lastEnd: Date | undefined) =>
+          batchWindows(lastEnd, clock.now(), config.exportInterval, config.keyRetention),
+        );
+      }
+      for (let n = 0; n < MAX_BATCHES_PER_PASS; n++) {
+        const batch = await batches.claim(owner, clock.now(), config.exportLease);
+        if (!batch) break;
+        const authority = authorityOf.get(batch.region);
+        if (!authority) continue;
+        const written = await writeBatch(batch, authority);
+        result.batches += written.files > 0 ? 1 : 0;
+        result.files += written.files;
+        result.keys += written.keys;
+      }
+      for (const { region } of regions) await rewriteExportIndex(batches, store, region);
+      logger.info({ job: 'export', ...result }, 'export pass');
+      return result;
+    },
+  };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;
