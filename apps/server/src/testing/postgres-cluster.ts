@@ -29,13 +29,16 @@ export function findPostgresBinaries(dir = POSTGRES_BIN_DIR): string {
   );
 }
 
-/** Runs a PostgreSQL tool, as the `postgres` OS user when we are root (initdb refuses root). */
-function runTool(bin: string, tool: string, args: string[]): void {
+/**
+ * Runs a PostgreSQL tool in `cwd` (the cluster's directory: the `postgres` user may not be allowed
+ * into ours), as that user when we are root (initdb refuses root).
+ */
+function runTool(bin: string, tool: string, args: string[], cwd: string): void {
   const asRoot = process.getuid?.() === 0;
   const [cmd, argv] = asRoot
     ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
     : [join(bin, tool), args];
-  const result = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(cmd, argv, { cwd, encoding: 'utf8', timeout: 60_000 });
   if (result.status !== 0) {
     throw new Error(`${tool} failed (${result.status ?? result.signal}): ${result.stderr || result.stdout}`);
   }
@@ -70,7 +73,7 @@ export async function startPostgresCluster(binDir = POSTGRES_BIN_DIR): Promise<P
     if (started) {
       started = false;
       try {
-        runTool(bin, 'pg_ctl', ['stop', '-D', data, '-m', mode, '-w']);
+        runTool(bin, 'pg_ctl', ['stop', '-D', data, '-m', mode, '-w'], dir);
       } catch {
         // Already gone; the directory is removed all the same.
       }
@@ -80,13 +83,18 @@ export async function startPostgresCluster(binDir = POSTGRES_BIN_DIR): Promise<P
   const onExit = () => stopNow('immediate');
   process.once('exit', onExit);
   try {
-    runTool(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+    runTool(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'], dir);
     let port = 0;
     for (let attempt = 1; !started; attempt++) {
       port = await freePort();
       const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
       try {
-        runTool(bin, 'pg_ctl', ['start', '-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options]);
+        runTool(
+          bin,
+          'pg_ctl',
+          ['start', '-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options],
+          dir,
+        );
         started = true;
       } catch (error) {
         if (attempt >= 3) throw error; // another process may have taken the port: try another one
