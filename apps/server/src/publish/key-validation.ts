@@ -1,5 +1,5 @@
 import { MAX_PUBLISH_KEYS, type PublishTemporaryExposureKey } from '@bluezone/api';
-import { fromBase64, ROLLING_PERIOD } from '@bluezone/protocol';
+import { fromBase64, type IntervalNumber, ROLLING_PERIOD, rollingStartOf } from '@bluezone/protocol';
 import { AppError } from '../errors/app-error.js';
 
 // The per-key rows of PROTOCOL.md §6, pure: keys in, accepted keys and one warning per dropped key out.
@@ -41,7 +41,8 @@ function problemOf(key: PublishTemporaryExposureKey, nowInterval: number): strin
   if (risk < 0 || risk > MAX_TRANSMISSION_RISK)
     return `transmissionRisk ${risk} is not in 0..${MAX_TRANSMISSION_RISK}`;
   if (start < 0 || start > nowInterval) return `rollingStartNumber ${start} is in the future`;
-  if (start + period < nowInterval - MAX_KEY_AGE_DAYS * ROLLING_PERIOD)
+  // Counted from the UTC midnight 15 days back, as Google's key server does.
+  if (start + period < rollingStartOf((nowInterval - MAX_KEY_AGE_DAYS * ROLLING_PERIOD) as IntervalNumber))
     return `the key's period ended more than ${MAX_KEY_AGE_DAYS} days ago`;
   return undefined;
 }

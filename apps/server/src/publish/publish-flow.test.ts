@@ -12,7 +12,7 @@ import {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ BLUEZONE_VERIFY_RATE_LIMIT: '10000' });
 });
 afterAll(() => t.app.close());
 

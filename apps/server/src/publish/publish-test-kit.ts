@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PublishRequest, PublishTemporaryExposureKey, TestType } from '@bluezone/api';
 import { computeTekmac, intervalOfDate, ROLLING_PERIOD } from '@bluezone/protocol';
+import { signJwt } from '../crypto/jwt.js';
 import type { TestApp } from '../testing/test-app.js';
 
 // Helpers for the publish tests: keys a phone would hold, and certificates over the real HTTP API.
@@ -100,4 +101,30 @@ export async function storedExposures(t: TestApp, healthAuthorityId: string) {
   const { exposures } = await import('../database/schema.js');
   const { eq } = await import('drizzle-orm');
   return t.app.core.db.select().from(exposures).where(eq(exposures.healthAuthorityId, healthAuthorityId));
+}
+
+/**
+ * A certificate signed with the server's own certificate key but with chosen claims (defaults: a
+ * valid `confirmed` certificate over `keys`), to test each certificate check on its own.
+ */
+export async function signedCertificate(
+  t: TestApp,
+  keys: readonly PublishTemporaryExposureKey[],
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const now = Math.floor(t.clock.now().getTime() / 1000);
+  const key = await t.app.core.signingKeys.ensureActive('certificate', null, t.clock.now());
+  const claims = {
+    reportType: 'confirmed',
+    symptomOnsetInterval: 0,
+    trisk: [],
+    tekmac: keys.length > 0 ? computeTekmac(HMAC_KEY, keys) : '',
+    iss: t.config.certificateIssuer,
+    aud: t.config.certificateAudience,
+    iat: now,
+    nbf: now,
+    exp: now + 900,
+    ...overrides,
+  };
+  return signJwt(claims, key.privateKey, key.keyId);
 }
