@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryBlobStore } from '../blobstore/memory-blob-store.js';
+import { provideBlobStore } from '../blobstore/open-blob-store.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+const store = createMemoryBlobStore();
+const ZIP = 'DI/1773129600-1773133200-00001.zip';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // A test app built around our memory store: the routes read it through the app's configuration.
+  provideBlobStore(t.config, store);
+  await t.provision('DI');
+  await store.put(ZIP, new Uint8Array([80, 75, 5, 6]), { contentType: 'application/zip', cacheControl: 'x' });
+  await store.put('DI/index.txt', new TextEncoder().encode(ZIP), {
+    contentType: 'text/plain; charset=utf-8',
+    cacheControl: 'x',
+  });
+});
+afterAll(() => t.app.close());
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.server.inject({ method: 'GET', url, headers });
+
+describe('distribution routes', () => {
+  it('serves the index briefly cacheable and zips immutable, both with ETags', async () => {
+    const index = await get('/v1/exports/DI/index.txt');
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toBe(ZIP);
+    expect(index.headers['cache-control']).toBe('public, max-age=300');
+    expect(index.headers['content-type']).toMatch(/^text\/plain/);
+    expect(index.headers.etag).toMatch(/^"[0-9a-f]+"$/);
+    const zip = await get(`/v1/exports/${ZIP}`);
+    expect(zip.statusCode).toBe(200);
+    expect(zip.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(zip.headers['content-type']).toBe('application/zip');
+    expect([...zip.rawPayload]).toEqual([80, 75, 5, 6]);
+  });
+
+  it('answers 304 to a matching If-None-Match, 200 to a stale one', async () => {
+    const { etag } = (await get('/v1/exports/DI/index.txt')).headers;
+    const same = await get('/v1/exports/DI/index.txt', { 'if-none-match': `W/${etag}, "other"` });
+    expect(same.statusCode).toBe(304);
+    expect(same.body).toBe('');
+    expect(same.headers.etag).toBe(etag);
+    expect((await get('/v1/exports/DI/index.txt', { 'if-none-match': '"stale"' })).statusCode).toBe(200);
+    const zipEtag = (await get(`/v1/exports/${ZIP}`)).headers.etag as string;
+    expect((await get(`/v1/exports/${ZIP}`, { 'if-none-match': zipEtag })).statusCode).toBe(304);
+  });
+
+  it('answers not_found for unknown files, regions and anything that is not an export path', async () => {
+    const urls = [
+      '/v1/exports/DI/1773129600-1773133200-00009.zip',
+      '/v1/exports/ZZ/index.txt',
+      '/v1/exports/ZZ/keys.json',
+      '/v1/exports/DI/..%2F..%2Fsecret.key',
+      '/v1/exports/..%2Fsecret.key/index.txt',
+      '/v1/exports/DI/%2E%2E%2Findex.txt',
+      '/v1/exports/DI/../../secret.key',
+      '/v1/exports/DI/1773129600-1773133200-00001.zip%00.txt',
+      '/v1/exports/di/index.txt',
+      '/v1/exports/DI/export.bin',
+    ];
+    for (const url of urls) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json(), url).toMatchObject({ errorCode: 'not_found' });
+    }
+  });
+
+  it('publishes the export signing public keys', async () => {
+    const response = await get('/v1/exports/DI/keys.json');
+    expect(response.statusCode).toBe(200);
+    const keys = response.json() as { keyId: string; keyVersion: string; publicKeyPem: string }[];
+    expect(keys).toEqual([
+      { keyId: 'DI', keyVersion: 'v1', publicKeyPem: expect.stringContaining('PUBLIC KEY'), active: true },
+    ]);
+    expect(JSON.stringify(keys)).not.toMatch(/PRIVATE/);
+  });
+});
