@@ -1,25 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runBluezone } from '../testing/run-bluezone.js';
 
-/** Runs `bluezone …` in this process and returns its exit code and output. */
-async function bluezone(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'bluezone', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const bluezone = runBluezone;
 
 afterEach(() => {
   process.exitCode = undefined;

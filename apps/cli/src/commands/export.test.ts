@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readExportZip } from '@bluezone/protocol';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import example from '../../../../spec/gaen-export-example.json' with { type: 'json' };
-import { main } from '../main.js';
+import { runBluezone } from '../testing/run-bluezone.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bluezone-export-'));
 const file = (name: string, content: string | Uint8Array) => {
@@ -23,25 +23,7 @@ function pemPair(name: string) {
   };
 }
 
-/** Runs `bluezone …` in this process and returns its exit code and output. */
-async function bluezone(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    return { code: await main(['node', 'bluezone', ...args]), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const bluezone = runBluezone;
 
 afterEach(() => {
   process.exitCode = undefined;

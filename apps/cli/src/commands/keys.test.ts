@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import vectors from '../../../../spec/gaen-vectors.json' with { type: 'json' };
-import { main } from '../main.js';
+import { runBluezone } from '../testing/run-bluezone.js';
 
 const tekVector = vectors.tek;
 const hmacKey = Buffer.from(vectors.tekmac.hmacKeyHex, 'hex').toString('base64');
@@ -15,25 +15,7 @@ const file = (name: string, content: unknown) => {
   return path;
 };
 
-/** Runs `bluezone …` in this process and returns its exit code and output. */
-async function bluezone(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'bluezone', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const bluezone = runBluezone;
 
 afterEach(() => {
   process.exitCode = undefined;

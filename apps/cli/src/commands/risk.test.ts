@@ -1,10 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CliError } from '../cli-error.js';
-import { registerRiskCommand } from './risk.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runBluezone } from '../testing/run-bluezone.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bluezone-risk-'));
 let files = 0;
@@ -15,26 +13,7 @@ const file = (content: unknown) => {
   return path;
 };
 
-/** Runs `bluezone risk …` with only this command registered (as main() does: CliError → exit code). */
-async function bluezone(...args: string[]) {
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const program = new Command('bluezone').exitOverride();
-  registerRiskCommand(program);
-  for (const c of program.commands) c.exitOverride();
-  try {
-    await program.parseAsync(['node', 'bluezone', ...args]);
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: error.message };
-    throw error;
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const bluezone = runBluezone;
 
 afterEach(() => {
   process.exitCode = undefined;
@@ -193,7 +172,7 @@ describe('bad input exits 2 with one precise line', () => {
     const { code, stderr } = await bluezone('risk', '--config', 'cwa', '--windows', file(windows));
     expect(code).toBe(2);
     expect(stderr).toContain(message);
-    expect(stderr).not.toContain('\n');
+    expect(stderr.trimEnd()).not.toContain('\n');
   });
 
   it('rejects an unknown preset, a bad configuration file, a bad date and bad JSON', async () => {

@@ -2,27 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../main.js';
+import { runBluezone } from '../../testing/run-bluezone.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bluezone-admin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-async function bluezone(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await main(['node', 'bluezone', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const bluezone = runBluezone;
 
 describe('bluezone admin init', () => {
   it('provisions a region once, then shows it without its keys', async () => {
