@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerBuildCommand } from './export/build.js';
 import { registerInspectCommand } from './export/inspect.js';
+import { registerRotateKeyCommand } from './export/rotate-key.js';
+import { registerRunCommand } from './export/run.js';
 
 /** `bluezone export …`: build and inspect the signed key files phones download. */
 export function registerExportCommand(program: Command): void {
@@ -11,4 +13,6 @@ export function registerExportCommand(program: Command): void {
     );
   registerBuildCommand(exportCommand);
   registerInspectCommand(exportCommand);
+  registerRunCommand(exportCommand);
+  registerRotateKeyCommand(exportCommand);
 }

@@ -1,7 +1,8 @@
 import type { BlobStore } from '../blobstore/blob-store.js';
 import { blobStoreFor, provideBlobStore } from '../blobstore/open-blob-store.js';
 import type { Config } from '../config/config.types.js';
-import { createExportService } from '../export/export.service.js';
+import { createExportService, type ExportPassResult } from '../export/export.service.js';
+import { rotateRegionExportKey } from '../export/export-signers.js';
 import { buildServer } from '../http/build-server.js';
 import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
@@ -18,6 +19,15 @@ export interface App {
   readonly core: Core;
   /** The blob store the export worker writes and the distribution routes read. */
   readonly blobStore: BlobStore;
+  /** One export pass now (what the scheduled worker does, and `bluezone export run`). */
+  runExportPass(): Promise<ExportPassResult>;
+  /**
+   * Makes a new export signing key version for the region and makes it the active one (docs/operations.md);
+   * undefined when the region has no health authority.
+   */
+  rotateExportSigningKey(
+    region: string,
+  ): Promise<{ keyId: string; keyVersion: string; publicKeyPem: string } | undefined>;
   readonly server: BluezoneServer;
   /** Stops accepting requests, lets running ones finish, closes the database. */
   close(): Promise<void>;
@@ -30,10 +40,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const core = await openCore(config, options);
   const rateLimiter = createInMemoryRateLimiter(config.verifyRateLimit, config.rateLimitWindow, core.clock);
   const server = buildServer({ ...core, rateLimiter });
+  const exporter = createExportService(core, blobStore);
   let closing: Promise<void> | undefined;
   return {
     core,
     blobStore,
+    runExportPass: () => exporter.runPass(),
+    rotateExportSigningKey: (region) => rotateRegionExportKey(core, region),
     server,
     close: () => {
       closing ??= server.close().then(() => core.close());
@@ -65,8 +78,7 @@ export async function startServer(
     createCleanupService(app.core),
     app.core.logger,
   );
-  const exporter = createExportService(app.core, app.blobStore);
-  const exports = startPeriodicJob('export', config.exportInterval, exporter.runPass, app.core.logger);
+  const exports = startPeriodicJob('export', config.exportInterval, app.runExportPass, app.core.logger);
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= Promise.all([cleanup.stop(), exports.stop()]).then(() => app.close());

@@ -36,6 +36,10 @@ describe('distribution routes', () => {
     expect(zip.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(zip.headers['content-type']).toBe('application/zip');
     expect([...zip.rawPayload]).toEqual([80, 75, 5, 6]);
+    const head = await t.app.server.inject({ method: 'HEAD', url: `/v1/exports/${ZIP}` });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers.etag).toBe(zip.headers.etag);
+    expect(head.body).toBe('');
   });
 
   it('answers 304 to a matching If-None-Match, 200 to a stale one', async () => {

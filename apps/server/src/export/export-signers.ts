@@ -3,6 +3,8 @@ import { ECDSA_SHA256_OID, type ExportSigner } from '@bluezone/protocol';
 import type { Config } from '../config/config.types.js';
 import type { ServerKeys } from '../crypto/server-keys.js';
 import type { Database } from '../database/database.types.js';
+import { createAuthorityRepository } from '../repositories/authority.repository.js';
+import type { VerificationDeps } from '../verification/verification.types.js';
 import { createExportSigningKeyRepository, type ExportKeyRow } from './export-signing-key.repository.js';
 
 /** The AAD binding an encrypted export key to its row (the same form the signing-key service uses). */
@@ -75,4 +77,14 @@ export async function rotateExportSigningKey(
     createdAt: now,
   });
   return { keyId, keyVersion, publicKeyPem };
+}
+
+/** `rotateExportSigningKey` for a region's health authority; undefined when the region is unknown. */
+export async function rotateRegionExportKey(
+  deps: Pick<VerificationDeps, 'db' | 'keys' | 'clock'>,
+  region: string,
+): Promise<{ keyId: string; keyVersion: string; publicKeyPem: string } | undefined> {
+  const authority = await createAuthorityRepository(deps.db).findByRegion(region);
+  if (!authority) return undefined;
+  return rotateExportSigningKey(deps.db, deps.keys, authority.id, region, deps.clock.now());
 }
