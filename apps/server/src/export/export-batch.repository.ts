@@ -74,6 +74,25 @@ export function createExportBatchRepository(db: Database) {
     },
 
     /**
+     * Extends `owner`'s lease on the batch; false when the lease was lost (another worker took the
+     * batch over), in which case `owner` must stop writing its files.
+     */
+    async renew(batch: ExportBatch, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+      const rows = await db
+        .update(exportBatches)
+        .set({ leaseExpiresAt: new Date(now.getTime() + leaseMs) })
+        .where(
+          and(
+            eq(exportBatches.id, batch.id),
+            eq(exportBatches.status, 'pending'),
+            eq(exportBatches.leaseOwner, owner),
+          ),
+        )
+        .returning({ id: exportBatches.id });
+      return rows.length === 1;
+    },
+
+    /**
      * Records the batch's files and marks it complete, only if `owner` still holds its lease; false
      * when the lease was lost (another worker took the batch over and will complete it).
      */

@@ -44,6 +44,14 @@ export function createExportService(
   const batches = createExportBatchRepository(db);
   const exposures = createExposureExportRepository(db);
 
+  function lost(batch: ExportBatch): { files: number; keys: number } {
+    logger.warn(
+      { batch: batch.id, region: batch.region },
+      'export batch lease lost; another worker completes it',
+    );
+    return { files: 0, keys: 0 };
+  }
+
   async function writeBatch(
     batch: ExportBatch,
     healthAuthorityId: string,
@@ -75,13 +83,12 @@ export function createExportService(
         revisedKeys: file.revisedKeys,
         signers,
       });
+      // A worker that stalled past its lease stops here rather than overwrite the new owner's files.
+      if (!(await batches.renew(batch, owner, clock.now(), config.exportLease))) return lost(batch);
       await store.put(path, zip, { contentType: 'application/zip', cacheControl: ZIP_CACHE_CONTROL });
       files.push({ path, batchNum: i + 1, batchSize: planned.length, keyCount: file.realCount });
     }
-    if (!(await batches.complete(batch, owner, files, clock.now()))) {
-      logger.warn({ batch: batch.id, region }, 'export batch lease lost; another worker completes it');
-      return { files: 0, keys: 0 };
-    }
+    if (!(await batches.complete(batch, owner, files, clock.now()))) return lost(batch);
     return { files: files.length, keys: keys.length + revised.length };
   }
 
