@@ -1,7 +1,6 @@
 // Pure: which keys go into which file of a batch, and the random padding (PROTOCOL.md §4).
 
 import {
-  compareBytes,
   type DiagnosisKey,
   INTERVAL_SECONDS,
   intervalNumber,
@@ -48,10 +47,15 @@ export function planExportFiles(
   random: ExportRandom,
   endSeconds: number,
 ): PlannedFile[] {
+  // Sorted by key bytes: as latin1 strings (one code unit per byte, so the same order as compareBytes),
+  // which V8 compares far faster than byte arrays; this runs on up to millions of keys.
+  const sortKey = (k: DiagnosisKey, revised: boolean) =>
+    Buffer.from(k.keyData.buffer, k.keyData.byteOffset, k.keyData.byteLength).toString('latin1') +
+    (revised ? '\u0001' : '\u0000');
   const items = [
-    ...keys.map((key) => ({ key, revised: false })),
-    ...revisedKeys.map((key) => ({ key, revised: true })),
-  ].sort((a, b) => compareBytes(a.key.keyData, b.key.keyData) || Number(a.revised) - Number(b.revised));
+    ...keys.map((key) => ({ key, order: sortKey(key, false), revised: false })),
+    ...revisedKeys.map((key) => ({ key, order: sortKey(key, true), revised: true })),
+  ].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   const files: PlannedFile[] = [];
   for (let i = 0; i < items.length || files.length === 0; i += rules.maxKeysPerFile) {
     const chunk = items.slice(i, i + rules.maxKeysPerFile);
