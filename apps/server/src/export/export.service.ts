@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { buildExportFile } from '@bluezone/protocol';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../blobstore/blob-store.js';
@@ -7,6 +7,7 @@ import { createExportBatchRepository, type ExportBatch } from './export-batch.re
 import { type ExportRandom, planExportFiles } from './export-file-plan.js';
 import { rewriteExportIndex } from './export-index.service.js';
 import { exportFilePath, toDiagnosisKey, ZIP_CACHE_CONTROL } from './export-keys.js';
+import { batchRandom } from './export-random.js';
 import { signingKeyRows, toSigner } from './export-signers.js';
 import { batchWindows } from './export-windows.js';
 import { createExposureExportRepository } from './exposure-export.repository.js';
@@ -23,7 +24,6 @@ export interface ExportPassResult {
   keys: number;
 }
 
-const cryptoRandom: ExportRandom = { bytes: (n) => new Uint8Array(randomBytes(n)), int: (n) => randomInt(n) };
 /** Most batches one pass writes (a server back after a long outage catches up over several passes). */
 const MAX_BATCHES_PER_PASS = 500;
 
@@ -40,7 +40,6 @@ export function createExportService(
 ) {
   const { db, clock, config, logger } = deps;
   const owner = options.owner ?? `${process.pid}-${randomBytes(6).toString('hex')}`;
-  const random = options.random ?? cryptoRandom;
   const batches = createExportBatchRepository(db);
   const exposures = createExposureExportRepository(db);
 
@@ -68,6 +67,10 @@ export function createExportService(
       maxKeysPerFile: config.exportMaxKeysPerFile,
     };
     const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+    const [first] = signers;
+    if (!first) throw new Error(`region ${region} has no export signing key`);
+    const random =
+      options.random ?? batchRandom(first.signingKey, `${region} ${seconds(start)} ${seconds(end)}`);
     const planned = planExportFiles(keys, revised, rules, random, seconds(end));
     const files = [];
     for (const [i, file] of planned.entries()) {
