@@ -25,6 +25,11 @@ export interface VerificationCertificateClaims {
   trisk: never[];
   /** The base64 HMAC of the keys the phone will publish (PROTOCOL.md §5). */
   tekmac: string;
+  /**
+   * Bluezone's addition: the health authority whose device API key obtained the certificate. The key
+   * server stores the keys under this authority only, whatever `healthAuthorityID` the request names.
+   */
+  healthAuthorityId: string;
   iss: string;
   aud: string;
   iat: number;

@@ -11,6 +11,8 @@ export interface CheckedCertificate {
   readonly reportType: ReportTypeClaim;
   /** The onset interval the certificate states, or undefined when it states none (0). */
   readonly symptomOnsetInterval: number | undefined;
+  /** The health authority the certificate was issued to. */
+  readonly healthAuthorityId: string;
 }
 
 function decodeHmacKey(text: string): Uint8Array {
@@ -53,6 +55,8 @@ export function checkCertificate(
     throw new AppError('invalid_certificate', 'The certificate has no validity period.');
   if (claims.exp <= seconds) throw new AppError('certificate_expired');
   if (claims.nbf > seconds) throw new AppError('invalid_certificate', 'The certificate is not valid yet.');
+  if (typeof claims.healthAuthorityId !== 'string')
+    throw new AppError('invalid_certificate', 'The certificate names no health authority.');
   if (!isReportTypeClaim(claims.reportType))
     throw new AppError('invalid_certificate', 'The certificate carries no known report type.');
   if (
@@ -63,6 +67,7 @@ export function checkCertificate(
   const onset = claims.symptomOnsetInterval;
   return {
     reportType: claims.reportType,
+    healthAuthorityId: claims.healthAuthorityId,
     symptomOnsetInterval:
       Number.isSafeInteger(onset) && (onset as number) > 0 ? (onset as number) : undefined,
   };

@@ -79,6 +79,18 @@ forEachDatabase((database) => {
       expect(await storedExposures(t, authority.healthAuthorityId)).toHaveLength(6);
     });
 
+    it("refuses a certificate obtained with another authority's device key", async () => {
+      const home = await t.provision('VN-HOME');
+      const other = await t.provision('VN-OTHER');
+      const keys = pastKeys(t, 1);
+      const request = await publishRequest(t, home, 'confirmed', keys, { healthAuthorityID: 'VN-OTHER' });
+      const refused = await publish(t, request);
+      expect(refused.status).toBe(401);
+      expect(refused.json.code).toBe('invalid_certificate');
+      expect(await storedExposures(t, other.healthAuthorityId)).toHaveLength(0);
+      expect(await storedExposures(t, home.healthAuthorityId)).toHaveLength(0);
+    });
+
     it('accepts the region code as healthAuthorityID and refuses unknown ones', async () => {
       const authority = await t.provision('VN-FLOW');
       const keys = pastKeys(t, 1);

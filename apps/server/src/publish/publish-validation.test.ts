@@ -28,7 +28,10 @@ async function publishWith(keys: PublishTemporaryExposureKey[], overrides: Recor
   return publish(t, {
     temporaryExposureKeys: keys,
     healthAuthorityID: authority.healthAuthorityId,
-    verificationPayload: await signedCertificate(t, keys, overrides),
+    verificationPayload: await signedCertificate(t, keys, {
+      healthAuthorityId: authority.healthAuthorityId,
+      ...overrides,
+    }),
     hmacKey: HMAC_KEY.toString('base64'),
   });
 }
@@ -72,7 +75,7 @@ describe('the certificate', () => {
 
   it('refuses tampered certificates and ones signed by another key', async () => {
     const k = keys();
-    const good = await signedCertificate(t, k);
+    const good = await signedCertificate(t, k, { healthAuthorityId: authority.healthAuthorityId });
     const [h, c, s] = good.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(c, 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, reportType: 'likely' })).toString('base64url')}.${s}`;
@@ -125,7 +128,7 @@ describe('the certificate', () => {
     const answer = await publish(t, {
       temporaryExposureKeys: k,
       healthAuthorityID: authority.healthAuthorityId,
-      verificationPayload: await signedCertificate(t, k),
+      verificationPayload: await signedCertificate(t, k, { healthAuthorityId: authority.healthAuthorityId }),
       hmacKey: Buffer.alloc(8).toString('base64'),
     });
     expect(answer.json.code).toBe('invalid_hmac_key');

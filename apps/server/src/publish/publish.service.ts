@@ -34,6 +34,8 @@ export function createPublishService(deps: VerificationDeps) {
     checkKeyCount(request.temporaryExposureKeys.length);
     const authority = await authorityOf(request.healthAuthorityID);
     const certificate = checkCertificate(deps, request, now);
+    if (certificate.healthAuthorityId !== authority.id)
+      throw new AppError('invalid_certificate', 'The certificate was issued to another health authority.');
     const reportType = REPORT_TYPE_OF_CLAIM[certificate.reportType];
     if (reportType === 'REVOKED' && request.revisionToken === undefined)
       throw new AppError('invalid_report_type');

@@ -64,6 +64,7 @@ export function createCertificateService(deps: VerificationDeps) {
       symptomOnsetInterval: onsetDate ? intervalOfDate(onsetDate) : 0,
       trisk: [],
       tekmac,
+      healthAuthorityId: caller.healthAuthorityId,
       iss: config.certificateIssuer,
       aud: config.certificateAudience,
       iat,

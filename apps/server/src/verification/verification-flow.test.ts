@@ -18,7 +18,7 @@ forEachDatabase((database) => {
 
   describe('issue → verify → certificate', () => {
     it.each(TEST_TYPES)('works for %s codes, with GAEN claims', async (testType) => {
-      const { adminKey, deviceKey } = await t.provision();
+      const { adminKey, deviceKey, healthAuthorityId } = await t.provision();
       const issued = await t.post('/api/issue', adminKey, {
         testType,
         symptomDate: '2026-03-08',
@@ -51,6 +51,7 @@ forEachDatabase((database) => {
         symptomOnsetInterval: Date.parse('2026-03-08T00:00:00Z') / 600_000,
         trisk: [],
         tekmac: EKEYHMAC,
+        healthAuthorityId,
         iss: 'bluezone-verification',
         aud: 'bluezone-keyserver',
         iat: now,
