@@ -28,6 +28,8 @@ export interface MemoryPhoneOptions {
   readonly server?: DeviceOptions['server'];
   readonly risk?: DeviceOptions['risk'];
   readonly region?: string;
+  /** `healthAuthorityID` the phone publishes with; default `vn.moh`. */
+  readonly healthAuthorityId?: string;
   /** Another store (e.g. an encrypting wrapper); a fresh MemoryStore by default. */
   readonly store?: KeyValueStore;
 }
@@ -52,7 +54,7 @@ export function memoryPhone(options: MemoryPhoneOptions): MemoryPhone {
     phone: options.phone ?? { oem: 'Google', model: 'Pixel 4' },
     server: options.server ?? { verificationUrl: 'http://server', deviceApiKey: 'device-key' },
     region: options.region ?? 'VN',
-    healthAuthorityId: 'vn.moh',
+    healthAuthorityId: options.healthAuthorityId ?? 'vn.moh',
     exportPublicKeys: options.exportPublicKeys,
     risk: options.risk,
   });
