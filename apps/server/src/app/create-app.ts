@@ -6,6 +6,7 @@ import { rotateRegionExportKey } from '../export/export-signers.js';
 import { buildServer } from '../http/build-server.js';
 import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
+import { recordExportPass } from '../metrics/record.js';
 import { createCleanupService } from '../retention/cleanup.service.js';
 import { type Core, type CoreOptions, openCore } from './open-core.js';
 import { startPeriodicJob } from './periodic-job.js';
@@ -45,7 +46,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   return {
     core,
     blobStore,
-    runExportPass: () => exporter.runPass(),
+    runExportPass: () => exporter.runPass().then((result) => recordExportPass(config, result, core.clock)),
     rotateExportSigningKey: (region) => rotateRegionExportKey(core, region),
     server,
     close: () => {

@@ -248,6 +248,13 @@ export const CONFIG_ENTRIES = [
     description: 'How often expired codes, tokens and other data past retention are deleted.',
   },
   {
+    key: 'metricsToken',
+    env: 'BLUEZONE_METRICS_TOKEN',
+    kind: 'secret',
+    description:
+      'Bearer token Prometheus sends to scrape `GET /metrics` (`Authorization: Bearer <token>`), e.g. from `openssl rand -base64 32`. Unset: `/metrics` answers 404 (the counts are not public: they would tell how many people published).',
+  },
+  {
     key: 'blobUrl',
     env: 'BLUEZONE_BLOB_URL',
     kind: 'url',
@@ -262,7 +269,8 @@ export const CONFIG_ENTRIES = [
     default: '14d',
     min: DAY,
     max: 30 * DAY,
-    description: 'How long published diagnosis keys are kept.',
+    description:
+      'How long published diagnosis keys are kept after their rolling period ends (and export files, once all their keys are past it). Phones keep what they heard 14 days.',
   },
   {
     key: 'codeRetention',

@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../database/database.types.js';
 import { registerDistributionRoutes } from '../distribution/distribution.routes.js';
+import { installMetricsHooks, registerMetricsRoutes } from '../metrics/metrics.routes.js';
 import { registerPublishRoutes } from '../publish/publish.routes.js';
 import { registerVerificationRoutes } from '../verification/verification.routes.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
@@ -48,11 +49,13 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     );
   });
   installErrorHandler(app);
+  installMetricsHooks(app, config);
   // The OpenAPI plugin first, then the routes in a plugin of their own, so the document sees them all.
   registerOpenApi(app);
   app.register(async (scope) => {
     const routes = scope.withTypeProvider<TypeBoxTypeProvider>();
     registerHealthRoutes(routes, deps.db);
+    registerMetricsRoutes(routes, config);
     registerVerificationRoutes(routes, deps, deps.rateLimiter);
     registerDistributionRoutes(routes, deps);
     registerPublishRoutes(routes, deps);

@@ -25,7 +25,10 @@ export function registerOpenApi(app: FastifyInstance): void {
           "Verification API compatible with Google's verification server (PROTOCOL.md §5). Error codes: docs/api.md.",
       },
       components: {
-        securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: API_KEY_HEADER } },
+        securitySchemes: {
+          apiKey: { type: 'apiKey', in: 'header', name: API_KEY_HEADER },
+          metricsToken: { type: 'http', scheme: 'bearer', description: 'BLUEZONE_METRICS_TOKEN' },
+        },
       },
     },
   });

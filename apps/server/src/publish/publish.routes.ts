@@ -10,6 +10,7 @@ import {
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
+import { metricsFor } from '../metrics/bluezone-metrics.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { createPublishService } from './publish.service.js';
 import { chaffAnswer, publishPadding } from './publish-padding.js';
@@ -43,10 +44,16 @@ function codeOf(error: FastifyError): { code: ErrorCode; message: string } {
  * names) and are padded like successes. A chaff request is answered as a success whatever it holds,
  * except when it is too large, like a real one.
  */
-function publishErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+function publishErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: object,
+) {
   const { code, message } = codeOf(error);
   if (isChaff(request) && code !== 'body_too_large') return reply.status(200).send(chaffAnswer(undefined));
   const status = errorStatus(code);
+  metricsFor(config).publishRejected.inc({ error_code: code });
   if (status >= 500) request.log.error({ err: error, route: '/v1/publish' }, 'request failed');
   else request.log.info({ errorCode: code, route: '/v1/publish' }, 'request refused');
   return reply.status(status).send({ error: message, code, padding: publishPadding() });
@@ -59,7 +66,7 @@ export function registerPublishRoutes(app: BluezoneServer, deps: VerificationDep
     '/v1/publish',
     {
       bodyLimit: MAX_PUBLISH_BODY_BYTES,
-      errorHandler: publishErrorHandler,
+      errorHandler: (error, request, reply) => publishErrorHandler(error, request, reply, deps.config),
       schema: {
         summary: 'Publish temporary exposure keys with a verification certificate',
         tags: ['publish'],

@@ -1,6 +1,7 @@
 import { PUBLISH_PARTIAL_FAILURE, type PublishRequest, type PublishResponse } from '@bluezone/api';
 import { intervalOfDate, toHex } from '@bluezone/protocol';
 import { AppError } from '../errors/app-error.js';
+import { metricsFor } from '../metrics/bluezone-metrics.js';
 import { createAuthorityRepository, type HealthAuthority } from '../repositories/authority.repository.js';
 import { createExposureRepository, type NewExposure } from '../repositories/exposure.repository.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
@@ -78,6 +79,7 @@ export function createPublishService(deps: VerificationDeps) {
       exportableAt: exportableAt(key, now),
     }));
     written += await exposures.insertNew(rows);
+    metricsFor(deps.config).publishedKeys.inc({ report_type: reportType }, written);
 
     return {
       revisionToken: tokens.issue(plan.kept),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type IssueCodeRequest, type IssueCodeResponse, TEST_TYPES, type TestType } from '@bluezone/api';
 import { AppError, isAppError } from '../errors/app-error.js';
+import { metricsFor } from '../metrics/bluezone-metrics.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { isUniqueViolation, violatedConstraint } from '../repositories/database-errors.js';
 import { createIssuanceRepository } from '../repositories/issuance.repository.js';
@@ -58,6 +59,7 @@ export function createIssueService(deps: VerificationDeps) {
           shortExpiresAt,
           longExpiresAt,
         });
+        metricsFor(config).codesIssued.inc({ test_type: valid.testType });
         return {
           uuid: valid.uuid,
           code,

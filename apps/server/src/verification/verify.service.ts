@@ -3,6 +3,7 @@ import type { TestType, VerificationTokenClaims, VerifyCodeRequest, VerifyCodeRe
 import { signJwt } from '../crypto/jwt.js';
 import type { Database } from '../database/database.types.js';
 import { AppError } from '../errors/app-error.js';
+import { metricsFor } from '../metrics/bluezone-metrics.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
 import { classifyCode } from './codes.js';
@@ -56,6 +57,7 @@ export function createVerifyService(deps: VerificationDeps) {
         expiresAt: expires,
       });
     });
+    metricsFor(config).codesVerified.inc({ test_type: row.testType });
 
     const claims: VerificationTokenClaims = {
       sub: `${row.testType}.${row.symptomDate ?? ''}.${row.testDate ?? ''}`,
