@@ -7,7 +7,7 @@ import { installMetricsHooks, registerMetricsRoutes } from '../metrics/metrics.r
 import { registerPublishRoutes } from '../publish/publish.routes.js';
 import { registerVerificationRoutes } from '../verification/verification.routes.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
-import { installErrorHandler } from './error-handler.js';
+import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -33,6 +33,7 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     // its own address and escape the rate limit.
     trustProxy: config.trustedProxies ?? false,
     return503OnClosing: true,
+    frameworkErrors,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

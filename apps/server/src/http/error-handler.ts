@@ -1,5 +1,5 @@
 import { type ErrorCode, errorMessage, errorStatus } from '@bluezone/api';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import { isAppError } from '../errors/app-error.js';
 import type { BluezoneServer } from './server.types.js';
 
@@ -34,6 +34,15 @@ function classify(error: FastifyError): { code: ErrorCode; message: string } {
   if (status >= 400 && status < 500)
     return { code: 'invalid_request', message: errorMessage('invalid_request') };
   return { code: 'internal', message: errorMessage('internal') };
+}
+
+/**
+ * Errors Fastify's router raises before any route runs (a malformed URL, a path segment longer than
+ * the router allows): answered like every other error instead of with Fastify's own body.
+ */
+export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'not_found' : 'invalid_request';
+  void reply.status(errorStatus(code)).send({ error: errorMessage(code), errorCode: code });
 }
 
 /**
