@@ -3,6 +3,7 @@
 export { type AdminInitResult, initHealthAuthority } from './admin/admin-init.service.js';
 export { type App, createApp, startServer } from './app/create-app.js';
 export { type Core, type CoreOptions, openCore } from './app/open-core.js';
+export { runServerBench, type ServerBenchResult } from './bench/server-bench.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
 export { type Config, ConfigError, loadConfig } from './config/index.js';
 export { buildServer } from './http/build-server.js';
