@@ -1,32 +1,52 @@
+import { blobStoreFor } from '../blobstore/open-blob-store.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.types.js';
 import type { Database } from '../database/database.types.js';
+import { recordCleanup } from '../metrics/record.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createIssuanceRepository } from '../repositories/issuance.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
 import { isoDay } from '../verification/dates.js';
+import { createExportRetention } from './export-retention.service.js';
+import { createRetentionRepository } from './retention.repository.js';
 
 export interface CleanupResult {
   codes: number;
   tokens: number;
   issuanceCounters: number;
+  /** Published keys past `BLUEZONE_KEY_RETENTION`. */
+  exposures: number;
+  exportBatches: number;
+  /** Export zips deleted from the blob store. */
+  exportFiles: number;
 }
 
 /**
- * Retention (ARCHITECTURE.md): verification codes and tokens are deleted `BLUEZONE_CODE_RETENTION`
- * (48 h) after they expire, and so are the daily issuance counters of days that long past.
+ * Retention (ARCHITECTURE.md, docs/operations.md), run every `BLUEZONE_CLEANUP_INTERVAL` by
+ * `bluezone server`:
+ * - verification codes and tokens are deleted `BLUEZONE_CODE_RETENTION` (48 h) after they expire, and
+ *   so are the daily issuance counters of days that long past;
+ * - published keys `BLUEZONE_KEY_RETENTION` (14 days) after their rolling period ends;
+ * - export files, their index entries and batches once every key in them is past that retention.
  */
 export function createCleanupService(deps: { db: Database; clock: Clock; config: Config }) {
   const codes = createCodeRepository(deps.db);
   const tokens = createTokenRepository(deps.db);
   const issuance = createIssuanceRepository(deps.db);
+  const retention = createRetentionRepository(deps.db);
+  const expireExports = createExportRetention(deps.db, blobStoreFor(deps.config));
   return async function cleanup(): Promise<CleanupResult> {
-    const cutoff = new Date(deps.clock.now().getTime() - deps.config.codeRetention);
-    return {
+    const now = deps.clock.now().getTime();
+    const cutoff = new Date(now - deps.config.codeRetention);
+    const keyCutoff = new Date(now - deps.config.keyRetention);
+    const result: CleanupResult = {
       codes: await codes.deleteExpiredBefore(cutoff),
       tokens: await tokens.deleteExpiredBefore(cutoff),
       issuanceCounters: await issuance.deleteDaysBefore(isoDay(cutoff)),
+      exposures: await retention.deleteKeysEndedBefore(keyCutoff),
+      ...(await expireExports(keyCutoff)),
     };
+    return recordCleanup(deps.config, result);
   };
 }
 
