@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAdminCommand } from './admin.js';
 import { registerBenchCommand } from './bench.js';
+import { registerEvalCommand } from './eval.js';
 import { registerExportCommand } from './export.js';
 import { registerKeysCommand } from './keys.js';
 import { registerRiskCommand } from './risk.js';
@@ -12,6 +13,7 @@ export function registerCommands(program: Command): void {
   registerExportCommand(program);
   registerRiskCommand(program);
   registerBenchCommand(program);
+  registerEvalCommand(program);
   registerServerCommand(program);
   registerAdminCommand(program);
 }
