@@ -1,3 +1,4 @@
+export * from './epidemic/index.js';
 export * from './mobility/index.js';
 export * from './population/index.js';
 export * from './radio/index.js';

@@ -1,0 +1,219 @@
+import type { ContactBatch } from '../mobility/contact-batch.js';
+import type { Random } from '../random/random.js';
+import { EpidemicState, NONE } from './epidemic-state.js';
+import {
+  DayBuckets,
+  type EpidemicDay,
+  type Infection,
+  type SymptomOnset,
+  type TestResult,
+} from './events.js';
+import { INFECTIOUSNESS_STEP_MINUTES, MINUTES_PER_DAY } from './infectiousness.js';
+import type { EpidemicParameters } from './parameters.js';
+import { TestLab } from './test-lab.js';
+import { validateEpidemicParameters } from './validate-parameters.js';
+
+/**
+ * Who infects whom along the mobility model's close pairs, and when the infected show symptoms and
+ * test positive. Call `seed`/`seedRandom`, then per day: `expose` for every mobility step, then
+ * `endDay`; `isolate` and `requestTest` as policy dictates. Random streams (forks of `random`):
+ * `transmission` (in the order of `expose` calls), `seed`, `tests`, and `course/<person>` for each
+ * person's disease course, so someone's symptoms and incubation do not depend on who infected them.
+ */
+export class Epidemic extends EpidemicState {
+  private readonly lab: TestLab;
+  private readonly infectionsByDay = new DayBuckets();
+  private readonly onsetsByDay = new DayBuckets();
+  private readonly transmission: Random;
+  private readonly seeding: Random;
+  private readonly courses: Random;
+  private endedDay = -1;
+  /** Scratch: indexes of the step's pairs with exactly one infected person. */
+  private mixed = new Int32Array(1024);
+
+  constructor(populationSize: number, parameters: EpidemicParameters, random: Random) {
+    const problems = validateEpidemicParameters(parameters);
+    if (!(Number.isInteger(populationSize) && populationSize >= 0)) {
+      problems.push(`populationSize must be a whole number ≥ 0 (got ${populationSize})`);
+    }
+    if (problems.length > 0) throw new RangeError(`invalid epidemic parameters:\n- ${problems.join('\n- ')}`);
+    super(populationSize, parameters);
+    this.transmission = random.fork('transmission');
+    this.seeding = random.fork('seed');
+    this.courses = random.fork('course');
+    this.lab = new TestLab(populationSize, parameters.testing, random.fork('tests'));
+  }
+
+  /** Infects `people` at the start of `day` (imported cases); returns those who were still susceptible. */
+  seed(people: readonly number[], day: number): number[] {
+    this.checkOpenDay(day, 'seed');
+    const seeded: number[] = [];
+    for (const person of people) {
+      this.checkPerson(person);
+      if (this.infectedFlag[person] === 1) continue;
+      this.infect(person, NONE, day * MINUTES_PER_DAY);
+      seeded.push(person);
+    }
+    return seeded;
+  }
+
+  /** Infects `count` susceptible people drawn uniformly, at the start of `day`; returns them. */
+  seedRandom(count: number, day: number): number[] {
+    const susceptible = this.size - this.infectedCount;
+    if (!(Number.isInteger(count) && count >= 0 && count <= susceptible)) {
+      throw new RangeError(`seedRandom needs 0 … ${susceptible} people (got ${count})`);
+    }
+    const chosen = new Set<number>();
+    if (count * 2 <= susceptible) {
+      while (chosen.size < count) {
+        const person = this.seeding.integer(0, this.size - 1);
+        if (this.infectedFlag[person] === 0) chosen.add(person);
+      }
+    } else {
+      const pool: number[] = [];
+      for (let person = 0; person < this.size; person++)
+        if (this.infectedFlag[person] === 0) pool.push(person);
+      for (const person of this.seeding.shuffle(pool).slice(0, count)) chosen.add(person);
+    }
+    return this.seed([...chosen], day);
+  }
+
+  /**
+   * One mobility step: every pair of an infected and a susceptible person, neither isolated that day,
+   * transmits with probability 1 − exp(−hazard × infectiousness(t) × relative infectiousness ×
+   * distance factor × minutes), t at the middle of the step; the infection gets a uniform minute of
+   * the step. Pairs where both or neither are infected cost one comparison.
+   */
+  expose(batch: ContactBatch): void {
+    this.checkOpenDay(batch.day, 'expose');
+    const { a, b, count } = batch;
+    const flags = this.infectedFlag;
+    if (this.mixed.length < count) this.mixed = new Int32Array(count);
+    const mixed = this.mixed;
+    const found = findMixedPairs(flags, a, b, count, mixed);
+    for (let k = 0; k < found; k++) {
+      const i = mixed[k] as number;
+      const pa = a[i] as number;
+      const pb = b[i] as number;
+      if (flags[pa] === 1) this.transmit(pa, pb, i, batch);
+      else this.transmit(pb, pa, i, batch);
+    }
+    this.clock = Math.max(this.clock, batch.day * MINUTES_PER_DAY + batch.startMinute + batch.minutes);
+  }
+
+  /** Pair `i` of the batch: the infected `source` may infect the susceptible `target`. */
+  private transmit(source: number, target: number, i: number, batch: ContactBatch): void {
+    const { day, minutes } = batch;
+    const start = day * MINUTES_PER_DAY + batch.startMinute;
+    const sinceInfection = start + minutes / 2 - (this.infectedAt[source] as number);
+    const w = this.profile.table[Math.floor(sinceInfection / INFECTIOUSNESS_STEP_MINUTES)];
+    if (w === undefined || w === 0) return;
+    if (this.isolated(source, day) || this.isolated(target, day)) return;
+    const { referenceM, riskRatioPerM } = this.parameters.distance;
+    const closeness = riskRatioPerM ** (referenceM - (batch.distanceM[i] as number));
+    const rate =
+      this.parameters.hazardPerMinute * minutes * w * (this.infectivity[source] as number) * closeness;
+    if (this.transmission.next() < -Math.expm1(-rate)) {
+      this.infect(target, source, start + Math.floor(this.transmission.next() * minutes));
+    }
+  }
+
+  /**
+   * A warned person asks for a test on `day` (the day just ended or later): taken after the warned
+   * delay, result `resultDelayDays` later. Returns the test day, or null when the person has already
+   * tested positive or has a test due by then.
+   */
+  requestTest(person: number, day: number): number | null {
+    this.checkPerson(person);
+    if (!(Number.isInteger(day) && day >= this.endedDay)) {
+      throw new RangeError(`requestTest on day ${day}, but day ${this.endedDay} has ended`);
+    }
+    return this.lab.request(person, day, this.endedDay + 1);
+  }
+
+  /** True once the person has tested positive. */
+  confirmed(person: number): boolean {
+    return this.lab.isConfirmed(person);
+  }
+
+  /** Closes `day` (and any skipped before it): its infections, symptom onsets and test results. */
+  endDay(day: number): EpidemicDay {
+    this.checkOpenDay(day, 'endDay');
+    const infections: Infection[] = [];
+    const symptomOnsets: SymptomOnset[] = [];
+    const positiveTests: TestResult[] = [];
+    const negativeTests: TestResult[] = [];
+    const knownOnset = (person: number, resultDay: number): number | null => {
+      const onset = this.symptomOnsetDay(person);
+      return onset !== null && onset <= resultDay ? onset : null;
+    };
+    for (let d = this.endedDay + 1; d <= day; d++) {
+      const found = this.infectionsByDay.take(d);
+      for (let i = 0; i < found.length; i += 3) {
+        const infector = found[i + 1] ?? NONE;
+        const minute = found[i + 2] ?? 0;
+        infections.push({
+          person: found[i] ?? 0,
+          infector: infector === NONE ? null : infector,
+          day: d,
+          minute,
+        });
+      }
+      for (const person of this.onsetsByDay.take(d).sort((p, q) => p - q))
+        symptomOnsets.push({ person, day: d });
+      const tested = this.lab.results(d, (p, testDay) => this.detectable(p, testDay), knownOnset);
+      positiveTests.push(...tested.positive);
+      negativeTests.push(...tested.negative);
+    }
+    this.endedDay = day;
+    this.clock = Math.max(this.clock, (day + 1) * MINUTES_PER_DAY);
+    return { day, infections, symptomOnsets, positiveTests, negativeTests };
+  }
+
+  /** Records an infection at absolute minute `at` and draws the person's course. */
+  private infect(person: number, infector: number, at: number): void {
+    const p = this.parameters;
+    this.infectedFlag[person] = 1;
+    this.infectedAt[person] = at;
+    this.infectors[person] = infector;
+    this.record(person);
+    const day = Math.floor(at / MINUTES_PER_DAY);
+    this.infectionsByDay.push(day, person, infector, at - day * MINUTES_PER_DAY);
+    const course = this.courses.fork(String(person));
+    const symptomatic = !course.bernoulli(p.asymptomaticShare);
+    const incubationDays = course.lognormal(p.incubation.meanlog, p.incubation.sdlog);
+    let infectivity = symptomatic ? 1 : p.asymptomaticInfectiousness;
+    if (p.dispersionK !== null) infectivity *= course.gamma(p.dispersionK, 1 / p.dispersionK);
+    this.infectivity[person] = infectivity;
+    if (!symptomatic) return;
+    const onset = at + Math.max(1, Math.round(incubationDays * MINUTES_PER_DAY));
+    this.onsetAt[person] = onset;
+    const onsetDay = Math.floor(onset / MINUTES_PER_DAY);
+    this.onsetsByDay.push(onsetDay, person);
+    this.lab.planSymptomTest(person, onsetDay, course);
+  }
+
+  private checkOpenDay(day: number, what: string): void {
+    if (!(Number.isInteger(day) && day > this.endedDay)) {
+      throw new RangeError(`${what} on day ${day}, but day ${this.endedDay} has already ended`);
+    }
+  }
+}
+
+/**
+ * Writes to `out` the indexes of the pairs where exactly one person is infected and returns how many;
+ * a small function of its own so that the engine keeps this loop (the cost of every pair) tight.
+ */
+function findMixedPairs(
+  flags: Uint8Array,
+  a: Int32Array,
+  b: Int32Array,
+  count: number,
+  out: Int32Array,
+): number {
+  let found = 0;
+  for (let i = 0; i < count; i++) {
+    if (flags[a[i] as number] !== flags[b[i] as number]) out[found++] = i;
+  }
+  return found;
+}
