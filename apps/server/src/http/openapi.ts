@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { API_KEY_HEADER } from './api-key-auth.js';
+import { documentRoute, sortDocument } from './openapi-routes.js';
 
 /** Every route's error answers: `{error, errorCode}` (codes and statuses in @bluezone/api). */
 export const ERROR_RESPONSES = { '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema };
@@ -22,7 +23,7 @@ export function registerOpenApi(app: FastifyInstance): void {
         title: 'Bluezone national backend',
         version: '0.1.0',
         description:
-          "Verification API compatible with Google's verification server (PROTOCOL.md §5). Error codes: docs/api.md.",
+          "Bluezone's key server: verification (compatible with Google's verification server, PROTOCOL.md §5), publishing keys (§6), distribution of export files, operations. Error codes and their statuses: docs/api.md.",
       },
       components: {
         securitySchemes: {
@@ -31,6 +32,23 @@ export function registerOpenApi(app: FastifyInstance): void {
         },
       },
     },
+    // Summaries, tags, error codes and the distribution answers from openapi-routes.ts; paths sorted,
+    // so the document is the same text every time (docs/openapi.json is this document, committed).
+    transform: ({ schema, url, route }) => ({
+      schema: documentRoute(
+        String(route.method),
+        route.url,
+        schema as Record<string, unknown>,
+      ) as typeof schema,
+      url,
+    }),
+    transformObject: (document) =>
+      sortDocument(
+        ('openapiObject' in document ? document.openapiObject : document.swaggerObject) as Record<
+          string,
+          unknown
+        >,
+      ) as never,
   });
   app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 }

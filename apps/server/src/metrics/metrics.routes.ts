@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { Config } from '../config/config.types.js';
 import { AppError } from '../errors/app-error.js';
 import { ERROR_RESPONSES } from '../http/openapi.js';
+import { errorList } from '../http/openapi-routes.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { metricsFor } from './bluezone-metrics.js';
 import { METRICS_CONTENT_TYPE } from './registry.js';
@@ -55,8 +56,7 @@ export function registerMetricsRoutes(app: BluezoneServer, config: Config): void
     {
       schema: {
         summary: 'Prometheus metrics (text exposition format 0.0.4)',
-        description:
-          'Counters, gauges and histograms of this process (docs/api.md, Operations). Needs `Authorization: Bearer <BLUEZONE_METRICS_TOKEN>`. Errors: `not_found` (404) when BLUEZONE_METRICS_TOKEN is unset, `unauthorized` (401) for a missing or wrong token.',
+        description: `Counters, gauges and histograms of this process (docs/api.md, Operations). Needs \`Authorization: Bearer <BLUEZONE_METRICS_TOKEN>\`: \`unauthorized\` without it, \`not_found\` when the setting is unset. ${errorList(['not_found', 'unauthorized'])}`,
         tags: ['operations'],
         security: [{ metricsToken: [] }],
         response: {
