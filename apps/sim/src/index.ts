@@ -3,3 +3,4 @@ export * from './mobility/index.js';
 export * from './population/index.js';
 export * from './radio/index.js';
 export * from './random/index.js';
+export * from './run/index.js';

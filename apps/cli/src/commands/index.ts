@@ -6,6 +6,7 @@ import { registerExportCommand } from './export.js';
 import { registerKeysCommand } from './keys.js';
 import { registerRiskCommand } from './risk.js';
 import { registerServerCommand } from './server.js';
+import { registerSimCommand } from './sim.js';
 
 /** Adds every subcommand to the program. Each command group lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -15,5 +16,6 @@ export function registerCommands(program: Command): void {
   registerBenchCommand(program);
   registerEvalCommand(program);
   registerServerCommand(program);
+  registerSimCommand(program);
   registerAdminCommand(program);
 }

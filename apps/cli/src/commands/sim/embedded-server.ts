@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parsePublicKeyPem } from '@bluezone/protocol';
+import type { SimClock, SimServer } from '@bluezone/sim';
+import { serverConfig } from '../admin/server-config.js';
+
+/** A server started for a simulation: on the simulation's clock, on loopback, provisioned. */
+export interface EmbeddedServer extends SimServer {
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real server in this process with the simulation's clock (so that keys, embargoes and
+ * export windows follow simulated time), its own database (PGlite in `dataDir`, a fresh temporary
+ * directory by default, or DATABASE_URL) and a health authority for `region`. Phones reach it over
+ * HTTP only; the simulator runs export passes through `runExportPass`.
+ */
+export async function startEmbeddedServer(
+  clock: SimClock,
+  options: { dataDir?: string; region?: string; env?: Record<string, string> },
+): Promise<EmbeddedServer> {
+  const { createApp, createLogger, initHealthAuthority } = await import('@bluezone/server');
+  const temporary = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bluezone-sim-'));
+  const region = options.region ?? 'VN';
+  const config = await serverConfig({
+    BLUEZONE_DATA_DIR: dataDir,
+    BLUEZONE_LOG_LEVEL: 'warn',
+    BLUEZONE_REGION: region,
+    // Every simulated phone shares one device key and one loopback address.
+    BLUEZONE_VERIFY_RATE_LIMIT: '10000',
+    BLUEZONE_DAILY_ISSUE_QUOTA: '1000000',
+    ...options.env,
+  });
+  const app = await createApp(config, { clock, logger: createLogger('warn', process.stderr) });
+  try {
+    const baseUrl = await app.server.listen({ port: 0, host: '127.0.0.1' });
+    const authority = await initHealthAuthority(app.core, region);
+    const existing = !authority.adminApiKey || !authority.deviceApiKey;
+    if (existing)
+      throw new Error(`region ${region} was already provisioned in ${dataDir}; use a fresh --data-dir`);
+    return {
+      baseUrl,
+      region,
+      healthAuthorityId: authority.healthAuthorityId,
+      adminApiKey: authority.adminApiKey as string,
+      deviceApiKey: authority.deviceApiKey as string,
+      exportPublicKeys: [
+        {
+          keyId: authority.exportSigning.keyId,
+          keyVersion: authority.exportSigning.keyVersion,
+          publicKey: parsePublicKeyPem(authority.exportSigning.publicKeyPem),
+        },
+      ],
+      runExportPass: async () => {
+        await app.runExportPass();
+      },
+      close: async () => {
+        await app.close();
+        if (temporary) rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await app.close();
+    if (temporary) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
