@@ -4,6 +4,12 @@ import type { EpidemicParameters } from './parameters.js';
 
 /** Marks "none" in the per-person arrays. */
 export const NONE = -1;
+/** `phase` of a person never infected. */
+export const SUSCEPTIBLE = 0;
+/** `phase` of a person infected and not yet past the infectious period (at the last `endDay`). */
+export const ACTIVE = 1;
+/** `phase` of a person past the infectious period: can neither infect nor be infected. */
+export const REMOVED = 2;
 
 /**
  * The per-person record of the epidemic, in typed arrays (no per-person objects): when each person
@@ -13,8 +19,11 @@ export const NONE = -1;
  */
 export class EpidemicState {
   readonly profile: InfectiousnessProfile;
-  /** 1 once infected (never reset: nobody is infected twice). */
-  protected readonly infectedFlag: Uint8Array;
+  /**
+   * SUSCEPTIBLE, ACTIVE or REMOVED: the only array read for every pair (a pair matters only when it
+   * has one SUSCEPTIBLE and one ACTIVE person, i.e. phase(a) XOR phase(b) = 1).
+   */
+  protected readonly phase: Uint8Array;
   protected readonly infectedAt: Int32Array;
   protected readonly onsetAt: Int32Array;
   protected readonly infectors: Int32Array;
@@ -31,7 +40,7 @@ export class EpidemicState {
     readonly parameters: EpidemicParameters,
   ) {
     this.profile = new InfectiousnessProfile(parameters);
-    this.infectedFlag = new Uint8Array(size);
+    this.phase = new Uint8Array(size);
     this.infectedAt = new Int32Array(size).fill(NONE);
     this.onsetAt = new Int32Array(size).fill(NONE);
     this.infectors = new Int32Array(size).fill(NONE);

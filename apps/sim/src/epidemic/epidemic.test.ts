@@ -99,6 +99,23 @@ describe('Epidemic', () => {
     );
   });
 
+  it('infects someone met by many infectious people in one step only once', () => {
+    const epidemic = new Epidemic(60, epidemicParameters({ hazardPerMinute: 10 }), new Random(4));
+    epidemic.seed(
+      Array.from({ length: 50 }, (_, i) => i),
+      0,
+    );
+    const pairs: SyntheticPair[] = [];
+    for (let source = 0; source < 50; source++)
+      for (let target = 50; target < 60; target++) pairs.push([source, target, 0.1]);
+    epidemic.expose(syntheticBatch(3, 600, 5, pairs));
+    const infections = epidemic.endDay(3).infections.filter((infection) => infection.infector !== null);
+    expect(infections.map((infection) => infection.person).sort((p, q) => p - q)).toEqual([
+      50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
+    ]);
+    expect(epidemic.infectedPeople()).toHaveLength(60);
+  });
+
   it('infects more at short distance (2.02 per metre)', () => {
     // 1,000 index–contact pairs at 0.5 m and 1,000 at 3 m, 2 hours a day for 10 days.
     const epidemic = new Epidemic(4000, epidemicParameters({ hazardPerMinute: 0.003 }), new Random(5));

@@ -1,6 +1,6 @@
 import type { ContactBatch } from '../mobility/contact-batch.js';
 import type { Random } from '../random/random.js';
-import { EpidemicState, NONE } from './epidemic-state.js';
+import { ACTIVE, EpidemicState, NONE, REMOVED, SUSCEPTIBLE } from './epidemic-state.js';
 import {
   DayBuckets,
   type EpidemicDay,
@@ -30,6 +30,8 @@ export class Epidemic extends EpidemicState {
   private endedDay = -1;
   /** Scratch: indexes of the step's pairs with exactly one infected person. */
   private mixed = new Int32Array(1024);
+  /** People ACTIVE at the last `endDay` or infected since. */
+  private readonly active: number[] = [];
 
   constructor(populationSize: number, parameters: EpidemicParameters, random: Random) {
     const problems = validateEpidemicParameters(parameters);
@@ -50,7 +52,7 @@ export class Epidemic extends EpidemicState {
     const seeded: number[] = [];
     for (const person of people) {
       this.checkPerson(person);
-      if (this.infectedFlag[person] === 1) continue;
+      if (this.phase[person] !== SUSCEPTIBLE) continue;
       this.infect(person, NONE, day * MINUTES_PER_DAY);
       seeded.push(person);
     }
@@ -67,12 +69,12 @@ export class Epidemic extends EpidemicState {
     if (count * 2 <= susceptible) {
       while (chosen.size < count) {
         const person = this.seeding.integer(0, this.size - 1);
-        if (this.infectedFlag[person] === 0) chosen.add(person);
+        if (this.phase[person] === SUSCEPTIBLE) chosen.add(person);
       }
     } else {
       const pool: number[] = [];
       for (let person = 0; person < this.size; person++)
-        if (this.infectedFlag[person] === 0) pool.push(person);
+        if (this.phase[person] === SUSCEPTIBLE) pool.push(person);
       for (const person of this.seeding.shuffle(pool).slice(0, count)) chosen.add(person);
     }
     return this.seed([...chosen], day);
@@ -82,39 +84,49 @@ export class Epidemic extends EpidemicState {
    * One mobility step: every pair of an infected and a susceptible person, neither isolated that day,
    * transmits with probability 1 − exp(−hazard × infectiousness(t) × relative infectiousness ×
    * distance factor × minutes), t at the middle of the step; the infection gets a uniform minute of
-   * the step. Pairs where both or neither are infected cost one comparison.
+   * the step. Other pairs cost one XOR of two bytes.
    */
   expose(batch: ContactBatch): void {
     this.checkOpenDay(batch.day, 'expose');
-    const { a, b, count } = batch;
-    const flags = this.infectedFlag;
-    if (this.mixed.length < count) this.mixed = new Int32Array(count);
-    const mixed = this.mixed;
-    const found = findMixedPairs(flags, a, b, count, mixed);
-    for (let k = 0; k < found; k++) {
-      const i = mixed[k] as number;
-      const pa = a[i] as number;
-      const pb = b[i] as number;
-      if (flags[pa] === 1) this.transmit(pa, pb, i, batch);
-      else this.transmit(pb, pa, i, batch);
-    }
+    if (this.mixed.length < batch.count) this.mixed = new Int32Array(batch.count);
+    const found = findMixedPairs(this.phase, batch.a, batch.b, batch.count, this.mixed);
+    if (found > 0) this.transmit(batch, found);
     this.clock = Math.max(this.clock, batch.day * MINUTES_PER_DAY + batch.startMinute + batch.minutes);
   }
 
-  /** Pair `i` of the batch: the infected `source` may infect the susceptible `target`. */
-  private transmit(source: number, target: number, i: number, batch: ContactBatch): void {
-    const { day, minutes } = batch;
+  /** Draws the infections of the batch's first `found` pairs listed in `mixed`. */
+  private transmit(batch: ContactBatch, found: number): void {
+    const { a, b, distanceM, day, minutes } = batch;
+    const { phase, mixed, infectedAt, infectivity, isolatedFrom, isolatedUntil, transmission } = this;
+    const table = this.profile.table;
+    // Module constants copied to locals: some loaders turn imported bindings into getter calls.
+    const stepMinutes = INFECTIOUSNESS_STEP_MINUTES;
+    const active = ACTIVE;
+    const susceptible = SUSCEPTIBLE;
     const start = day * MINUTES_PER_DAY + batch.startMinute;
-    const sinceInfection = start + minutes / 2 - (this.infectedAt[source] as number);
-    const w = this.profile.table[Math.floor(sinceInfection / INFECTIOUSNESS_STEP_MINUTES)];
-    if (w === undefined || w === 0) return;
-    if (this.isolated(source, day) || this.isolated(target, day)) return;
+    const middle = start + minutes / 2;
+    const scale = this.parameters.hazardPerMinute * minutes;
     const { referenceM, riskRatioPerM } = this.parameters.distance;
-    const closeness = riskRatioPerM ** (referenceM - (batch.distanceM[i] as number));
-    const rate =
-      this.parameters.hazardPerMinute * minutes * w * (this.infectivity[source] as number) * closeness;
-    if (this.transmission.next() < -Math.expm1(-rate)) {
-      this.infect(target, source, start + Math.floor(this.transmission.next() * minutes));
+    const decay = Math.log(riskRatioPerM);
+    for (let k = 0; k < found; k++) {
+      const i = mixed[k] as number;
+      let source = a[i] as number;
+      let target = b[i] as number;
+      if (phase[source] !== active) {
+        source = target;
+        target = a[i] as number;
+      }
+      // Someone infected earlier in this step is no longer susceptible.
+      if (phase[target] !== susceptible) continue;
+      const w = table[Math.floor((middle - (infectedAt[source] as number)) / stepMinutes)];
+      if (w === undefined || w === 0) continue;
+      if ((isolatedFrom[source] as number) <= day && day < (isolatedUntil[source] as number)) continue;
+      if ((isolatedFrom[target] as number) <= day && day < (isolatedUntil[target] as number)) continue;
+      const closeness = Math.exp(decay * (referenceM - (distanceM[i] as number)));
+      const rate = scale * w * (infectivity[source] as number) * closeness;
+      if (transmission.next() < -Math.expm1(-rate)) {
+        this.infect(target, source, start + Math.floor(transmission.next() * minutes));
+      }
     }
   }
 
@@ -167,13 +179,15 @@ export class Epidemic extends EpidemicState {
     }
     this.endedDay = day;
     this.clock = Math.max(this.clock, (day + 1) * MINUTES_PER_DAY);
+    this.retire(this.clock);
     return { day, infections, symptomOnsets, positiveTests, negativeTests };
   }
 
   /** Records an infection at absolute minute `at` and draws the person's course. */
   private infect(person: number, infector: number, at: number): void {
     const p = this.parameters;
-    this.infectedFlag[person] = 1;
+    this.phase[person] = ACTIVE;
+    this.active.push(person);
     this.infectedAt[person] = at;
     this.infectors[person] = infector;
     this.record(person);
@@ -193,6 +207,16 @@ export class Epidemic extends EpidemicState {
     this.lab.planSymptomTest(person, onsetDay, course);
   }
 
+  /** Marks REMOVED the active people whose infectious period has ended by absolute minute `now`. */
+  private retire(now: number): void {
+    let kept = 0;
+    for (const person of this.active) {
+      if (now - (this.infectedAt[person] as number) >= this.profile.endMinute) this.phase[person] = REMOVED;
+      else this.active[kept++] = person;
+    }
+    this.active.length = kept;
+  }
+
   private checkOpenDay(day: number, what: string): void {
     if (!(Number.isInteger(day) && day > this.endedDay)) {
       throw new RangeError(`${what} on day ${day}, but day ${this.endedDay} has already ended`);
@@ -201,11 +225,11 @@ export class Epidemic extends EpidemicState {
 }
 
 /**
- * Writes to `out` the indexes of the pairs where exactly one person is infected and returns how many;
- * a small function of its own so that the engine keeps this loop (the cost of every pair) tight.
+ * Writes to `out` the indexes of the pairs of one SUSCEPTIBLE and one ACTIVE person and returns how
+ * many; a small function of its own so that the engine keeps this loop (the cost of every pair) tight.
  */
 function findMixedPairs(
-  flags: Uint8Array,
+  phase: Uint8Array,
   a: Int32Array,
   b: Int32Array,
   count: number,
@@ -213,7 +237,7 @@ function findMixedPairs(
 ): number {
   let found = 0;
   for (let i = 0; i < count; i++) {
-    if (flags[a[i] as number] !== flags[b[i] as number]) out[found++] = i;
+    if (((phase[a[i] as number] as number) ^ (phase[b[i] as number] as number)) === 1) out[found++] = i;
   }
   return found;
 }
