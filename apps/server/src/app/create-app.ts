@@ -21,7 +21,7 @@ export interface App {
   /** The blob store the export worker writes and the distribution routes read. */
   readonly blobStore: BlobStore;
   /** One export pass now (what the scheduled worker does, and `bluezone export run`). */
-  runExportPass(): Promise<ExportPassResult>;
+  runExportPass(signal?: AbortSignal): Promise<ExportPassResult>;
   /**
    * Makes a new export signing key version for the region and makes it the active one (docs/operations.md);
    * undefined when the region has no health authority.
@@ -46,7 +46,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   return {
     core,
     blobStore,
-    runExportPass: () => exporter.runPass().then((result) => recordExportPass(config, result, core.clock)),
+    runExportPass: (signal) =>
+      exporter.runPass(signal).then((result) => recordExportPass(config, result, core.clock)),
     rotateExportSigningKey: (region) => rotateRegionExportKey(core, region),
     server,
     close: () => {
@@ -58,8 +59,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
 /**
  * Creates the app, listens on `config.host:config.port` and starts the periodic jobs (retention
- * cleanup, the export worker every `BLUEZONE_EXPORT_INTERVAL`); `close` stops the jobs before the
- * server. Returns the app and its address.
+ * cleanup, the export worker every `BLUEZONE_EXPORT_INTERVAL`); `close` (SIGINT, SIGTERM) stops
+ * accepting and stops the jobs, then closes the database. Returns the app and its address.
  */
 export async function startServer(
   config: Config,
@@ -81,8 +82,11 @@ export async function startServer(
   );
   const exports = startPeriodicJob('export', config.exportInterval, app.runExportPass, app.core.logger);
   let closing: Promise<void> | undefined;
+  // At once: stop accepting connections (requests in flight finish, new ones on kept-alive
+  // connections get 503) and stop the jobs (the export pass ends after the batch in hand); the
+  // database closes only when all of that is done.
   const close = () => {
-    closing ??= Promise.all([cleanup.stop(), exports.stop()]).then(() => app.close());
+    closing ??= Promise.all([app.server.close(), cleanup.stop(), exports.stop()]).then(() => app.close());
     return closing;
   };
   return { app: { ...app, close }, address };

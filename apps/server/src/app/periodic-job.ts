@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
 export interface PeriodicJob {
-  /** Stops scheduling and waits for a run in progress to finish. */
+  /** Stops scheduling, tells a run in progress to stop (its signal aborts) and waits for it to finish. */
   stop(): Promise<void>;
 }
 
@@ -13,14 +13,14 @@ export interface PeriodicJob {
 export function startPeriodicJob(
   name: string,
   intervalMs: number,
-  run: () => Promise<unknown>,
+  run: (signal: AbortSignal) => Promise<unknown>,
   logger: Logger,
 ): PeriodicJob {
   let running: Promise<void> | undefined;
-  let stopped = false;
+  const stopping = new AbortController();
   const turn = () => {
-    if (running || stopped) return;
-    running = run()
+    if (running || stopping.signal.aborted) return;
+    running = run(stopping.signal)
       .then((result) => logger.info({ job: name, result }, 'job finished'))
       .catch((error: unknown) => logger.error({ job: name, err: error }, 'job failed'))
       .finally(() => {
@@ -32,7 +32,7 @@ export function startPeriodicJob(
   turn();
   return {
     async stop() {
-      stopped = true;
+      stopping.abort();
       clearInterval(timer);
       await running;
     },

@@ -97,7 +97,8 @@ export function createExportService(
 
   return {
     owner,
-    async runPass(): Promise<ExportPassResult> {
+    /** `signal`: stop after the batch in hand (shutdown); its lease is released as it completes. */
+    async runPass(signal?: AbortSignal): Promise<ExportPassResult> {
       const result: ExportPassResult = { planned: 0, batches: 0, files: 0, keys: 0 };
       const regions = await exposures.regions();
       const authorityOf = new Map(regions.map((r) => [r.region, r.healthAuthorityId]));
@@ -107,7 +108,7 @@ export function createExportService(
           batchWindows(lastEnd, clock.now(), config.exportInterval, config.keyRetention),
         );
       }
-      for (let n = 0; n < MAX_BATCHES_PER_PASS; n++) {
+      for (let n = 0; n < MAX_BATCHES_PER_PASS && !signal?.aborted; n++) {
         const batch = await batches.claim(owner, clock.now(), config.exportLease);
         if (!batch) break;
         const authority = authorityOf.get(batch.region);

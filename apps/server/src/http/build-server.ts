@@ -8,6 +8,7 @@ import { registerPublishRoutes } from '../publish/publish.routes.js';
 import { registerVerificationRoutes } from '../verification/verification.routes.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
+import { closeConnectionsOnShutdown } from './graceful-close.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -51,6 +52,7 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
   });
   installErrorHandler(app);
   installMetricsHooks(app, config);
+  closeConnectionsOnShutdown(app);
   // The OpenAPI plugin first, then the routes in a plugin of their own, so the document sees them all.
   registerOpenApi(app);
   app.register(async (scope) => {

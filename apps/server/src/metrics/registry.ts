@@ -116,6 +116,9 @@ export class Gauge<L extends string = never> extends Family<L, { value: number }
   add(by: number): void {
     this.stateOf(undefined).value += by;
   }
+  get(): number {
+    return this.stateOf(undefined).value;
+  }
 }
 
 interface HistogramState {
