@@ -1,19 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { buildExportFile } from '@bluezone/protocol';
+import { encodeExportBin } from '@bluezone/protocol';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../blobstore/blob-store.js';
+import type { DatabaseHandle } from '../database/database.types.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { createExportBatchRepository, type ExportBatch } from './export-batch.repository.js';
-import { type ExportRandom, planExportFiles } from './export-file-plan.js';
+import { encodeRecordsExportBin } from './export-bin-records.js';
+import type { ExportRandom } from './export-file-plan.js';
 import { rewriteExportIndex } from './export-index.service.js';
-import { exportFilePath, toDiagnosisKey, ZIP_CACHE_CONTROL } from './export-keys.js';
+import { exportFilePath, ZIP_CACHE_CONTROL } from './export-keys.js';
 import { batchRandom } from './export-random.js';
+import { type PlannedRecordFile, planRecordFiles } from './export-record-plan.js';
+import { sortRecords } from './export-record-sort.js';
+import { readExportRecords } from './export-records.js';
 import { signingKeyRows, toSigner } from './export-signers.js';
 import { batchWindows } from './export-windows.js';
+import { packExportFile } from './export-zip.js';
 import { createExposureExportRepository } from './exposure-export.repository.js';
 
 export interface ExportDeps extends VerificationDeps {
   readonly logger: Logger;
+  /** PostgreSQL (not PGlite): large batches are read over several connections. */
+  readonly database?: Pick<DatabaseHandle, 'driver'>;
 }
 
 export interface ExportPassResult {
@@ -26,6 +34,8 @@ export interface ExportPassResult {
 
 /** Most batches one pass writes (a server back after a long outage catches up over several passes). */
 const MAX_BATCHES_PER_PASS = 500;
+/** Files of a batch being encoded and deflated ahead of the one being written. */
+const ZIPS_AHEAD = 2;
 
 /**
  * The export worker: plans each region's batches, then claims and writes them one at a time (files
@@ -56,8 +66,9 @@ export function createExportService(
     healthAuthorityId: string,
   ): Promise<{ files: number; keys: number }> {
     const { region, startTimestamp: start, endTimestamp: end } = batch;
-    const keys = (await exposures.exportable(region, start, end)).map((row) => toDiagnosisKey(row));
-    const revised = (await exposures.revised(region, start, end)).map((row) => toDiagnosisKey(row, true));
+    const records = await readExportRecords(db, region, start, end, {
+      parallel: deps.database?.driver === 'postgres',
+    });
     const signers = (await signingKeyRows(db, config, healthAuthorityId)).map((row) =>
       toSigner(row, deps.keys),
     );
@@ -71,28 +82,41 @@ export function createExportService(
     if (!first) throw new Error(`region ${region} has no export signing key`);
     const random =
       options.random ?? batchRandom(first.signingKey, `${region} ${seconds(start)} ${seconds(end)}`);
-    const planned = planExportFiles(keys, revised, rules, random, seconds(end));
+    const sorted = sortRecords(records.bytes, records.count);
+    const planned = planRecordFiles(sorted, records.count, rules, random, seconds(end));
+    // Every file is batch 1 of 1, as Google's server writes them: each verifies on its own.
+    const header = {
+      startTimestamp: seconds(start),
+      endTimestamp: seconds(end),
+      region,
+      batchNum: 1,
+      batchSize: 1,
+    };
+    const infos = signers.map((s) => s.signatureInfo);
+    const zip = (i: number) => {
+      const file = planned[i] as PlannedRecordFile;
+      const exportBin = file.records
+        ? encodeRecordsExportBin(header, infos, sorted, file.records.from, file.records.to)
+        : encodeExportBin({ header, signatureInfos: infos, keys: file.keys, revisedKeys: file.revisedKeys });
+      const packed = packExportFile(exportBin, signers, { batchNum: 1, batchSize: 1 });
+      packed.catch(() => {}); // awaited below, unless the lease is lost first
+      return packed;
+    };
+    // The next files are encoded and deflated (in the thread pool) while this one is written.
+    const zips: (Promise<Uint8Array> | undefined)[] = planned.slice(0, ZIPS_AHEAD).map((_file, i) => zip(i));
     const files = [];
     for (const [i, file] of planned.entries()) {
       const path = exportFilePath(region, start, end, i + 1);
-      const zip = buildExportFile({
-        startTimestamp: seconds(start),
-        endTimestamp: seconds(end),
-        region,
-        // Every file is batch 1 of 1, as Google's server writes them: each verifies on its own.
-        batchNum: 1,
-        batchSize: 1,
-        keys: file.keys,
-        revisedKeys: file.revisedKeys,
-        signers,
-      });
+      const bytes = await (zips[i] as Promise<Uint8Array>);
+      zips[i] = undefined;
+      if (i + ZIPS_AHEAD < planned.length) zips[i + ZIPS_AHEAD] = zip(i + ZIPS_AHEAD);
       // A worker that stalled past its lease stops here rather than overwrite the new owner's files.
       if (!(await batches.renew(batch, owner, clock.now(), config.exportLease))) return lost(batch);
-      await store.put(path, zip, { contentType: 'application/zip', cacheControl: ZIP_CACHE_CONTROL });
+      await store.put(path, bytes, { contentType: 'application/zip', cacheControl: ZIP_CACHE_CONTROL });
       files.push({ path, batchNum: i + 1, batchSize: planned.length, keyCount: file.realCount });
     }
     if (!(await batches.complete(batch, owner, files, clock.now()))) return lost(batch);
-    return { files: files.length, keys: keys.length + revised.length };
+    return { files: files.length, keys: records.count };
   }
 
   return {

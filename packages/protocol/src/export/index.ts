@@ -17,6 +17,7 @@ export {
   type ExportPublicKey,
   type SignatureCheck,
   signExport,
+  signExportDigest,
   verifyExportSignatures,
 } from './signing.js';
 export {

@@ -1,11 +1,11 @@
-import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
+import { createHash, createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fromHex } from '../bytes.js';
 import { isProtocolError } from '../errors.js';
 import { loadExportExample } from '../test-support/spec.js';
 import { decodeExportSig, encodeExportSig } from './export-sig.js';
 import { parsePrivateKeyPem, parsePublicKeyPem } from './pem-keys.js';
-import { signExport, verifyExportSignatures } from './signing.js';
+import { signExport, signExportDigest, verifyExportSignatures } from './signing.js';
 import { ECDSA_SHA256_OID } from './types.js';
 
 const example = loadExportExample();
@@ -62,6 +62,16 @@ describe('export.sig', () => {
     );
     expect(check[0]?.valid).toBe(true);
     expect(parsePrivateKeyPem(pair.sec1)).toEqual(parsePrivateKeyPem(pair.pkcs8));
+  });
+
+  it('signs a SHA-256 digest exactly as it signs the bytes', () => {
+    const key = parsePrivateKeyPem(p256Pair().pkcs8);
+    const digest = new Uint8Array(createHash('sha256').update(bin).digest());
+    expect(signExportDigest(digest, key, info, { batchNum: 2, batchSize: 3 })).toEqual(
+      signExport(bin, key, info, { batchNum: 2, batchSize: 3 }),
+    );
+    expect(() => signExportDigest(digest.subarray(1), key, info)).toThrow(/32 bytes/);
+    expect(() => signExportDigest(digest, new Uint8Array(32), info)).toThrow(/P-256 secret/);
   });
 
   it('handles two signatures during key rotation', () => {

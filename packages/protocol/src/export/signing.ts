@@ -49,6 +49,32 @@ export function signExport(
 }
 
 /**
+ * `signExport` for a caller that hashed export.bin itself (SHA-256, 32 bytes: a server hashing tens of
+ * megabytes natively): the very same signature, since signing hashes the message first.
+ */
+export function signExportDigest(
+  digest: Uint8Array,
+  signingKey: Uint8Array,
+  signatureInfo: SignatureInfo,
+  batch: BatchPosition = { batchNum: 1, batchSize: 1 },
+): TekSignature {
+  if (signatureInfo.signatureAlgorithm !== ECDSA_SHA256_OID) {
+    throw new ProtocolError(
+      'unsupported_key',
+      `signature algorithm ${signatureInfo.signatureAlgorithm} is not ${ECDSA_SHA256_OID}`,
+    );
+  }
+  if (!(digest instanceof Uint8Array) || digest.length !== 32) {
+    throw new ProtocolError('invalid_digest', 'a SHA-256 digest has 32 bytes');
+  }
+  if (!p256.utils.isValidSecretKey(signingKey)) {
+    throw new ProtocolError('invalid_signing_key', 'the signing key is not a 32-byte P-256 secret');
+  }
+  const signature = p256.sign(digest, signingKey, { prehash: false, lowS: true, format: 'der' });
+  return { signatureInfo, batchNum: batch.batchNum, batchSize: batch.batchSize, signature };
+}
+
+/**
  * Checks every signature against the public keys registered for its key id and version. A signature
  * with no matching key, another algorithm, or malformed DER is `valid: false`, never an exception.
  * High-S signatures are accepted (OpenSSL and Go produce them).
