@@ -17,6 +17,8 @@ export interface ServerBenchOptions {
 }
 
 export interface ServerBenchResult extends PublishBenchResult {
+  /** Seconds of load asked for on each server, and connections. */
+  seconds: number;
   connections: number;
   /** Publish over bare-Node: the target ratio and whether it is met. */
   targetRatio: number;
@@ -52,6 +54,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
     const exported = await runExportBench(await cluster.createDatabase(), secret, exportKeys, progress);
     return {
       ...publish,
+      seconds,
       connections,
       targetRatio: PUBLISH_TARGET_RATIO,
       ratioMet: publish.ratio >= PUBLISH_TARGET_RATIO,

@@ -60,8 +60,8 @@ function human(r: ServerBenchResult): string {
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   const e = r.export;
   return [
-    `bench server: ${r.connections} connections, ${r.publish.seconds.toFixed(0)} s each (Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpu}, load ${r.machine.loadAverage.join(' ')})`,
-    `  publish     ${n(r.publish.requestsPerSecond)} req/s, p50 ${ms(r.publish.p50Ms)}, p99 ${ms(r.publish.p99Ms)}, ${r.publish.errors} errors, ${r.publish.non2xx} non-2xx (${n(r.publish.storedKeys)} keys stored)`,
+    `bench server: ${r.connections} connections, ${r.seconds} s on each server (Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpu}, load ${r.machine.loadAverage.join(' ')})`,
+    `  publish     ${n(r.publish.requestsPerSecond)} req/s, p50 ${ms(r.publish.p50Ms)}, p99 ${ms(r.publish.p99Ms)}, ${r.publish.errors} errors, ${r.publish.non2xx} non-2xx (${n(r.publish.storedKeys)} keys stored, warm-up included)`,
     `  bare node   ${n(r.bare.requestsPerSecond)} req/s, p50 ${ms(r.bare.p50Ms)}, p99 ${ms(r.bare.p99Ms)}, ${r.bare.errors} errors`,
     `  ratio       ${pct(r.ratio)} of the bare-Node ceiling (target ≥ ${pct(r.targetRatio)}: ${r.ratioMet ? 'met' : 'not met'})`,
     `  export      ${n(e.keysPerSecond)} keys/s: ${n(e.keys)} keys into ${e.files} files (${(e.bytes / 1e6).toFixed(1)} MB) in ${e.seconds.toFixed(2)} s (target ≥ ${n(e.targetKeysPerSecond)}: ${e.targetMet ? 'met' : 'not met'}; seeding took ${e.seedSeconds.toFixed(1)} s)`,
