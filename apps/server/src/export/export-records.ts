@@ -28,8 +28,12 @@ export interface ExportRecords {
 // The names are the protocol's identifiers, written into the SQL as literals.
 const TYPE_ARRAY = sql.raw(`ARRAY[${REPORT_TYPE_NAMES.map((n) => `'${n}'`).join(', ')}]::text[]`);
 
-/** Rows per query when a batch is large: bounds the strings the driver builds, and pipelines. */
-const ROWS_PER_QUERY = 250_000;
+/**
+ * Rows per query when a batch is large: bounds the strings the driver builds (7.2 MB of hex), and
+ * smaller slices let the parsing of one overlap the database's work on the next (measured: 100,000
+ * reads 2 M keys ~15 % faster than 250,000).
+ */
+const ROWS_PER_QUERY = 100_000;
 
 const record = (revised: boolean) => {
   const v = (column: string) => sql.raw(revised ? `revised_${column}` : column);
@@ -46,8 +50,8 @@ const record = (revised: boolean) => {
     || set_byte('\\x0000'::bytea, 0, CASE WHEN ${days} IS NULL THEN ${sql.raw(String(flags))} ELSE ${sql.raw(String(flags + 1))} END)`;
 };
 
-/** Connections that read the slices of a large batch at once (PostgreSQL; PGlite has one). */
-const PARALLEL_READERS = 2;
+/** Connections that read the slices of a large batch at once (PostgreSQL; PGlite has one); the pool has 10. */
+const PARALLEL_READERS = 3;
 const RR = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
 
 type Rows = Record<string, unknown>[];
