@@ -58,6 +58,33 @@ forEachDatabase((database) => {
       expect(revoke.json.code).toBe('key_already_revised');
     });
 
+    it('revise recursive keys (an F1) to confirmed when the close contact tests positive', async () => {
+      const keys = pastKeys(t, 5);
+      const authority = await t.provision();
+      // As an F1, the phone published the days from its exposure on.
+      const f1 = await publish(t, await publishRequest(t, authority, 'recursive', keys.slice(2)));
+      expect(f1.json.insertedExposures).toBe(3);
+      t.clock.advance(3_600_000);
+      const withoutToken = await publish(t, await publishRequest(t, authority, 'confirmed', keys));
+      expect(withoutToken.json.code).toBe('missing_revision_token');
+      const f0 = await publish(
+        t,
+        await publishRequest(t, authority, 'confirmed', keys, {
+          revisionToken: f1.json.revisionToken as string,
+        }),
+      );
+      expect(f0.status).toBe(200);
+      expect(f0.json.insertedExposures).toBe(5);
+      const rows = await storedExposures(t, authority.healthAuthorityId);
+      expect(rows.map((r) => [r.reportType, r.revisedReportType ?? null]).sort()).toEqual([
+        ['CONFIRMED_TEST', null],
+        ['CONFIRMED_TEST', null],
+        ['RECURSIVE', 'CONFIRMED_TEST'],
+        ['RECURSIVE', 'CONFIRMED_TEST'],
+        ['RECURSIVE', 'CONFIRMED_TEST'],
+      ]);
+    });
+
     it('revoke likely keys with a negative result', async () => {
       const keys = pastKeys(t, 3);
       const { authority, token } = await likely(keys);

@@ -13,9 +13,14 @@ export const REPORT_TYPE_OF_CLAIM: Readonly<Record<ReportTypeClaim, ReportTypeNa
   negative: 'REVOKED',
 };
 
-/** Revisions a later publish with the revision token may make: likely → confirmed, likely → revoked. */
+/**
+ * Revisions a later publish with the revision token may make: likely → confirmed, likely → revoked
+ * (Google's key server), and Bluezone's recursive → confirmed / likely / revoked: a confirmed close
+ * contact (F1) who published RECURSIVE keys and then tests positive publishes them again as F0.
+ */
 export const ALLOWED_REVISIONS: Readonly<Partial<Record<ReportTypeName, readonly ReportTypeName[]>>> = {
   CONFIRMED_CLINICAL_DIAGNOSIS: ['CONFIRMED_TEST', 'REVOKED'],
+  RECURSIVE: ['CONFIRMED_TEST', 'CONFIRMED_CLINICAL_DIAGNOSIS', 'REVOKED'],
 };
 
 /** Days from symptom onset beyond which the value says nothing and is left out, as Google's server does. */

@@ -97,13 +97,16 @@ describe('upload', () => {
       ),
     ).toBe(true);
     expect(await device.pendingUpload()).toBeNull();
-    expect(await store.list('upload/')).toEqual([]);
+    // Only the revision token stays, for a later publish that revises these keys.
+    expect(await store.list('upload/')).toEqual(['upload/revision-token']);
+    expect(publish.revisionToken).toBeUndefined();
   });
 
   it('F1 with a recursive code: only the keys from the exposure date on', async () => {
     const http = fakeServer({
       '11112222': { testtype: 'recursive' },
       '33334444': { testtype: 'recursive', symptomDate: '2026-11-18' },
+      '55556666': { testtype: 'confirmed', symptomDate: '2026-11-19' },
     });
     const { device } = await phoneWithDays(http, 20);
     const prepared = await device.prepareUpload('11112222', { exposureDate: '2026-11-16' });
@@ -113,6 +116,11 @@ describe('upload', () => {
     expect((publish.temporaryExposureKeys as unknown[]).length).toBe(5);
     // Without a date from the person or a warning, the code's date is the exposure date.
     expect((await device.prepareUpload('33334444')).days).toHaveLength(3);
+    // Tested positive later: all 14 days, with the token that lets the server revise the F1 keys.
+    const positive = await device.prepareUpload('55556666');
+    expect(positive.keyCount).toBe(14);
+    await device.confirmUpload(positive);
+    expect(bodyOf(http.requests.at(-1)).revisionToken).toBe('rev');
   });
 
   it('answers typed errors for wrong, expired and used codes, and for a recursive code without a date', async () => {

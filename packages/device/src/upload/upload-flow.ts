@@ -41,6 +41,11 @@ export interface UploadResult {
 }
 
 const PENDING = 'upload/pending';
+/**
+ * The revision token of the last successful publish: sent with the next one, so that keys published
+ * as an F1 (RECURSIVE) become CONFIRMED_TEST when the same person later tests positive.
+ */
+const REVISION_TOKEN = 'upload/revision-token';
 /** Length of the fresh HMAC key the `tekmac` is computed with (the protocol asks for ≥ 16). */
 export const HMAC_KEY_LENGTH = 32;
 
@@ -125,6 +130,7 @@ export async function confirmUpload(
       pending.hmacKey = toBase64(hmacKey);
       await setJson(deps.store, PENDING, pending);
     }
+    const revisionToken = await getJson<string | null>(deps.store, REVISION_TOKEN, null);
     const published = await deps.client.publish({
       temporaryExposureKeys: pending.keys,
       healthAuthorityID: deps.healthAuthorityId,
@@ -132,7 +138,10 @@ export async function confirmUpload(
       hmacKey: pending.hmacKey,
       symptomOnsetInterval: pending.symptomOnsetInterval,
       traveler: false,
+      ...(revisionToken === null ? {} : { revisionToken }),
     });
+    if (published.revisionToken !== undefined)
+      await setJson(deps.store, REVISION_TOKEN, published.revisionToken);
     await deps.store.delete(PENDING);
     return {
       insertedExposures: published.insertedExposures ?? 0,
