@@ -55,3 +55,8 @@ export function summaryLines(r: SimulationReport): string[] {
     `${r.wallSeconds.toFixed(1)} s`,
   ];
 }
+
+/** `x` rounded to `places` decimals (null stays null). */
+export function roundTo(x: number | null, places: number): number | null {
+  return x === null ? null : Math.round(x * 10 ** places) / 10 ** places;
+}

@@ -12,7 +12,7 @@ import {
   type Sighting,
 } from '../radio/index.js';
 import { Random } from '../random/index.js';
-import { FullRuntimeSample, pickSample, replaySample, type SampleCheck } from './full-runtime-sample.js';
+import { checkSample } from './full-runtime-sample.js';
 import { SimHealthAuthority } from './health-authority.js';
 import { SharedMatcher, type SharedWarning } from './shared-matcher.js';
 import { SightingLedger } from './sighting-ledger.js';
@@ -20,7 +20,7 @@ import type { SimClock } from './sim-clock.js';
 import { SimPhones } from './sim-phones.js';
 import type { SimServer } from './sim-server.js';
 import { type SimulationOptions, validateSimulationOptions } from './simulation-options.js';
-import { median, ratio, type SimulationReport } from './simulation-report.js';
+import { median, ratio, roundTo, type SimulationReport } from './simulation-report.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -29,7 +29,7 @@ const DAY = 24 * HOUR;
 export interface SimulationProgress {
   readonly day: number;
   readonly days: number;
-  readonly phase: 'world' | 'phones';
+  readonly phase: 'world' | 'phones' | 'sample';
   readonly infections: number;
   readonly warnings: number;
 }
@@ -47,6 +47,7 @@ export async function runSimulation(
   server: SimServer,
   clock: SimClock,
   onProgress: (p: SimulationProgress) => void = () => undefined,
+  shouldStop: () => boolean = () => false,
 ): Promise<SimulationReport> {
   const problems = validateSimulationOptions(options);
   if (problems.length > 0) throw new RangeError(`invalid simulation options:\n- ${problems.join('\n- ')}`);
@@ -78,15 +79,13 @@ export async function runSimulation(
     server.exportPublicKeys,
   );
   const authority = new SimHealthAuthority(server);
-  const seeded = epidemic.seedRandom(options.initialInfections, 0);
-  const sample = new FullRuntimeSample(
-    pickSample(population, seeded, options.fullRuntimeSample, decisions.fork('sample')),
-    phones,
-  );
+  epidemic.seedRandom(options.initialInfections, 0);
   const truth = new Truth(population);
   const uploads = { confirmed: 0, recursive: 0, failed: 0, keys: 0 };
   const resultMs = new Map<number, number>();
   const firstF1Ms = new Map<number, number>();
+  /** People who already had a recursive code: a later, more recent F1 warning does not give another. */
+  const recursiveCoded = new Set<number>();
   let positives = 0;
   const dayStart = (d: number) => options.startMs + d * DAY;
   const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -117,7 +116,6 @@ export async function runSimulation(
     for (const { person, warning } of report.newWarnings) {
       if (warning.level === 'F1' && !firstF1Ms.has(person)) firstF1Ms.set(person, warning.warnedAtMs);
     }
-    await sample.sync();
     for (const { person, warning } of report.newWarnings) await actOnWarning(person, warning, day);
   };
 
@@ -125,7 +123,8 @@ export async function runSimulation(
     if (warning.level !== 'F1') return;
     if (day + 1 < options.days) epidemic.isolate(person, day + 1, options.quarantineDays);
     epidemic.requestTest(person, day);
-    if (!options.recursiveCodes || epidemic.confirmed(person)) return;
+    if (!options.recursiveCodes || epidemic.confirmed(person) || recursiveCoded.has(person)) return;
+    recursiveCoded.add(person);
     const code = await authority.issue('recursive', { testDate: date(clock.nowMs()) });
     if (code) await upload(person, code, 'recursive', warning.exposureDate);
   };
@@ -146,7 +145,12 @@ export async function runSimulation(
     }
   };
 
+  let days = options.days;
   for (let day = 0; day < options.days; day++) {
+    if (shouldStop()) {
+      days = day;
+      break;
+    }
     onProgress({
       day,
       days: options.days,
@@ -178,7 +182,7 @@ export async function runSimulation(
         }
       }
     });
-    const ledgerDay = ledger.closeDay();
+    ledger.closeDay();
     truth.addDay(day, counter.contacts());
     counter.clear();
     const events = epidemic.endDay(day);
@@ -199,10 +203,14 @@ export async function runSimulation(
     for (let h = 1; h < 24; h += options.syncEveryHours) {
       timed.push({ atMs: dayStart(day) + h * HOUR + 10 * 60_000, run: () => syncEverything(day) });
     }
-    await replaySample(sample, ledgerDay, phones, clock, timed);
+    for (const action of timed.sort((a, b) => a.atMs - b.atMs)) {
+      clock.set(action.atMs);
+      await action.run();
+    }
   }
-  clock.set(dayStart(options.days) + 2 * HOUR);
-  await syncEverything(options.days - 1);
+  if (days === 0) throw new RangeError('the simulation was stopped before its first day');
+  clock.set(dayStart(days) + 3 * HOUR);
+  await syncEverything(days - 1);
 
   const f1 = [...matcher.warnings].filter(([, w]) => w.level === 'F1');
   const f2 = [...matcher.warnings].filter(([, w]) => w.level === 'F2');
@@ -213,11 +221,28 @@ export async function runSimulation(
     const warnedAt = firstF1Ms.get(person);
     return times.length === 0 || warnedAt === undefined ? [] : [(warnedAt - Math.min(...times)) / HOUR];
   });
-  const check: SampleCheck = await sample.compare(matcher.warnings);
+  onProgress({
+    day: days - 1,
+    days: options.days,
+    phase: 'sample',
+    infections: 0,
+    warnings: matcher.warnings.size,
+  });
+  const check = await checkSample({
+    size: options.fullRuntimeSample,
+    random: random.fork('sample'),
+    population,
+    phones,
+    ledger,
+    server,
+    warnings: matcher.warnings,
+    startMs: options.startMs,
+    endMs: clock.nowMs(),
+  });
   const counts = epidemic.counts();
   return {
     people: population.size,
-    days: options.days,
+    days,
     adoption: options.adoption,
     seed: options.seed,
     appUsers: appUsers.length,
@@ -226,7 +251,7 @@ export async function runSimulation(
     warnings: { F1: f1.length, F2: f2.length },
     precision: ratio(hit, f1.length),
     recall: ratio(hit, shouldBeWarned.size),
-    medianHoursToWarning: median(hours),
+    medianHoursToWarning: roundTo(median(hours), 1),
     keysPublished: uploads.keys,
     bytesDownloadedPerPhone: matcher.bytesPerPhone,
     wallSeconds: Math.round((performance.now() - startedAt) / 100) / 10,

@@ -18,7 +18,7 @@ export interface EmbeddedServer extends SimServer {
  */
 export async function startEmbeddedServer(
   clock: SimClock,
-  options: { dataDir?: string; region?: string; env?: Record<string, string> },
+  options: { dataDir?: string; region?: string; port?: number; env?: Record<string, string> },
 ): Promise<EmbeddedServer> {
   const { createApp, createLogger, initHealthAuthority } = await import('@bluezone/server');
   const temporary = options.dataDir === undefined;
@@ -35,7 +35,7 @@ export async function startEmbeddedServer(
   });
   const app = await createApp(config, { clock, logger: createLogger('warn', process.stderr) });
   try {
-    const baseUrl = await app.server.listen({ port: 0, host: '127.0.0.1' });
+    const baseUrl = await app.server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     const authority = await initHealthAuthority(app.core, region);
     const existing = !authority.adminApiKey || !authority.deviceApiKey;
     if (existing)

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBluezone } from '../testing/run-bluezone.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bz-sim-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A small, busy district: many infections and phones, so that codes, uploads, exports and F1/F2
+// warnings all happen within a week.
+const ARGS = [
+  'sim',
+  '--people',
+  '500',
+  '--days',
+  '7',
+  '--adoption',
+  '0.6',
+  '--infections',
+  '40',
+  '--sample',
+  '12',
+];
+
+describe('bluezone sim', () => {
+  it('runs the district against the real server and reports what the issue asks for', async () => {
+    const report = join(dir, 'report.json');
+    const run = await runBluezone(...ARGS, '--seed', '7', '--json', '--report', report, '--no-progress');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual(json);
+    for (const field of [
+      'people',
+      'days',
+      'adoption',
+      'trueCloseContacts',
+      'visibleCloseContacts',
+      'warnings',
+      'precision',
+      'recall',
+      'medianHoursToWarning',
+      'keysPublished',
+      'bytesDownloadedPerPhone',
+      'wallSeconds',
+    ])
+      expect(json).toHaveProperty(field);
+    expect(json).toMatchObject({ people: 500, days: 7, adoption: 0.6 });
+    expect(json.visibleCloseContacts).toBeLessThan(json.trueCloseContacts);
+    expect(json.codes.confirmed).toBeGreaterThan(0);
+    expect(json.uploads.confirmed).toBe(json.codes.confirmed);
+    expect(json.keysPublished).toBeGreaterThan(0);
+    expect(json.warnings.F1).toBeGreaterThan(0);
+    expect(json.bytesDownloadedPerPhone).toBeGreaterThan(1000);
+    // The shared matcher gives every phone of the sample the warning its own runtime computes.
+    expect(json.fullRuntimeSample.warned).toBeGreaterThan(0);
+    expect(json.fullRuntimeSample.agree).toBe(json.fullRuntimeSample.phones);
+    // Same seed, same run. Only the server's own randomness differs: the random padding keys of
+    // each export file (so the bytes downloaded vary a little) and the wall time.
+    const again = await runBluezone(...ARGS, '--seed', '7', '--json', '--no-progress');
+    const { wallSeconds: _a, bytesDownloadedPerPhone: bytes1, ...first } = json;
+    const { wallSeconds: _b, bytesDownloadedPerPhone: bytes2, ...second } = JSON.parse(again.stdout);
+    expect(second).toEqual(first);
+    expect(Math.abs(bytes2 - bytes1) / bytes1).toBeLessThan(0.1);
+  }, 300_000);
+
+  it('refuses bad options with one line and exit 2', async () => {
+    for (const args of [
+      ['--adoption', '1.5'],
+      ['--people', '-3'],
+      ['--days', 'x'],
+    ]) {
+      const run = await runBluezone('sim', ...args);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('bluezone start (npm start)', () => {
+  it('serves the API, simulates through it, and stops cleanly on SIGINT', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        'apps/cli/bin/bluezone.mjs',
+        'start',
+        '--port',
+        '0',
+        '--people',
+        '300',
+        '--data-dir',
+        join(dir, 'demo'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += String(chunk);
+    });
+    child.stderr.on('data', () => undefined);
+    const waitFor = async (pattern: RegExp) => {
+      for (let i = 0; i < 600 && !pattern.test(out); i++) await new Promise((r) => setTimeout(r, 200));
+      expect(out).toMatch(pattern);
+    };
+    await waitFor(/round 1, day 2\//);
+    const base = /API and OpenAPI docs\s+(http:\/\/[^\s]+)\/docs/.exec(out)?.[1];
+    expect(base).toBeDefined();
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/v1/exports/VN/index.txt`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/stopped\.\n$/);
+  }, 180_000);
+});
