@@ -3,6 +3,7 @@
 export * from './certificate-claims.js';
 export * from './client/index.js';
 export * from './common.schemas.js';
+export * from './demo/index.js';
 export * from './error-codes.js';
 export * from './publish.schemas.js';
 export * from './verification.schemas.js';

@@ -1,0 +1,24 @@
+import { type Static, Type } from 'typebox';
+
+/**
+ * `GET /app/config.json`: what the citizen app needs to talk to this deployment — what a native
+ * app would have built in. The device API key identifies the app, not a person (PROTOCOL.md §5).
+ */
+export const AppConfig = Type.Object({
+  /** Region whose exports the phone downloads, e.g. `VN`. */
+  region: Type.String(),
+  /** `healthAuthorityID` sent with published keys. */
+  healthAuthorityId: Type.String(),
+  /** `X-API-Key` for `/api/verify` and `/api/certificate`. */
+  deviceApiKey: Type.String(),
+  /** Roots of the APIs; relative URLs are resolved against the page (same origin by default). */
+  verificationUrl: Type.String(),
+  keyServerUrl: Type.String(),
+  /** Public keys that may sign export files (PEM, SubjectPublicKeyInfo). */
+  exportPublicKeys: Type.Array(
+    Type.Object({ keyId: Type.String(), keyVersion: Type.String(), publicKeyPem: Type.String() }),
+  ),
+  /** Present when `npm start`'s simulated district accepts phones over the demo air. */
+  demoAir: Type.Optional(Type.Object({ url: Type.String() })),
+});
+export type AppConfig = Static<typeof AppConfig>;
