@@ -1,0 +1,143 @@
+import { type DemoAirClient, isApiError } from '@bluezone/api';
+import { fromBase64, toBase64 } from '@bluezone/protocol';
+import type { Clock } from '../ports/clock.js';
+import type {
+  ExposureAdvertisementPayload,
+  RadioAdvertiser,
+  RadioScanner,
+  ScanListener,
+} from '../ports/radio.js';
+import type { Every } from './demo-air-clock.js';
+
+/** The most sightings `POST /demo/air/heard` answers at once. */
+const HEARD_PAGE = 5_000;
+
+export interface DemoAirRadioOptions {
+  /** The simulation's clock (`createDemoAirClock`): where the first scan starts from. */
+  readonly clock: Clock;
+  /** The host's timer for the scans; without it only `scanNow` scans. */
+  readonly every?: Every;
+  /** Real milliseconds between two scans (asks for what was heard); default 3,000. */
+  readonly scanEveryMs?: number;
+  /** Only sightings after this simulated time on the first scan; the clock's time at `start` by default. */
+  readonly afterMs?: number;
+  /** Called after each scan with the time of the last sighting received, so a host can resume there. */
+  readonly onScanned?: (lastMs: number) => void;
+  /**
+   * The air no longer knows this phone (the simulation restarted): join again and return the new
+   * phone id; the current advertisement is sent again under it. Without it the error is reported.
+   */
+  readonly rejoin?: () => Promise<string>;
+  /** Told of every failed call; the radio retries at the next scan. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface DemoAirRadio {
+  readonly advertiser: RadioAdvertiser;
+  readonly scanner: RadioScanner;
+  /** The phone id in use (changes after a rejoin). */
+  phoneId(): string;
+  /** One scan now (what the timer does); resolves when the listener has been called. */
+  scanNow(): Promise<void>;
+}
+
+/**
+ * A radio on the demo air (`/demo/air`): the advertiser hands each new advertisement's FD6F service
+ * data to the simulated district, the scanner asks every few seconds what this phone heard there and
+ * passes it on with the simulated time and RSSI. Stands in for Bluetooth where there is none (a
+ * browser); platform-neutral (the host's timer comes in as `every`).
+ */
+export function createDemoAirRadio(
+  client: DemoAirClient,
+  phoneId: string,
+  options: DemoAirRadioOptions,
+): DemoAirRadio {
+  let id = phoneId;
+  let current: ExposureAdvertisementPayload | undefined;
+  let unsent = false;
+  let listener: ScanListener | undefined;
+  let afterMs = options.afterMs;
+  let cancel: (() => void) | undefined;
+  let scanning: Promise<void> | undefined;
+
+  /** Runs a call; a "no such phone" answer rejoins (once) when the host allows it. */
+  async function withPhone<T>(call: (phone: string) => Promise<T>): Promise<T> {
+    try {
+      return await call(id);
+    } catch (error) {
+      if (options.rejoin === undefined || !isApiError(error) || error.status !== 404) throw error;
+      id = await options.rejoin();
+      unsent = current !== undefined;
+      if (unsent) await sendAdvertisement();
+      return call(id);
+    }
+  }
+
+  async function sendAdvertisement(): Promise<void> {
+    const advertisement = current;
+    if (advertisement === undefined) return;
+    await client.advertise({
+      phoneId: id,
+      serviceData: toBase64(advertisement.serviceData),
+      txPowerDbm: advertisement.txPowerDbm,
+    });
+    if (advertisement === current) unsent = false;
+  }
+
+  async function scan(): Promise<void> {
+    if (unsent) await withPhone(() => sendAdvertisement());
+    const to = listener;
+    if (to === undefined) return;
+    let delivered = 0;
+    for (;;) {
+      const from = afterMs ?? 0;
+      const answer = await withPhone((phone) => client.heard({ phoneId: phone, afterMs: from }));
+      for (const s of answer.sightings) {
+        to.onAdvertisement({ serviceData: fromBase64(s.serviceData), rssi: s.rssi, timeMs: s.timeMs });
+        afterMs = Math.max(afterMs ?? 0, s.timeMs);
+      }
+      delivered += answer.sightings.length;
+      if (answer.sightings.length < HEARD_PAGE) break;
+    }
+    to.onScanComplete?.();
+    if (delivered > 0 && afterMs !== undefined) options.onScanned?.(afterMs);
+  }
+
+  function scanNow(): Promise<void> {
+    scanning ??= scan().finally(() => {
+      scanning = undefined;
+    });
+    return scanning;
+  }
+
+  const report = (error: unknown) => options.onError?.(error);
+  return {
+    phoneId: () => id,
+    scanNow,
+    advertiser: {
+      async start(advertisement) {
+        current = advertisement;
+        unsent = true;
+        await withPhone(() => sendAdvertisement()).catch(report);
+      },
+      async stop() {
+        current = undefined;
+        unsent = false;
+      },
+    },
+    scanner: {
+      async start(next) {
+        listener = next;
+        afterMs ??= options.clock.nowMs();
+        if (cancel === undefined && options.every !== undefined)
+          cancel = options.every(options.scanEveryMs ?? 3_000, () => void scanNow().catch(report));
+      },
+      async stop() {
+        cancel?.();
+        cancel = undefined;
+        listener = undefined;
+        await scanning?.catch(() => undefined);
+      },
+    },
+  };
+}
