@@ -8,3 +8,4 @@ export { type Clock, ManualClock, systemClock } from './clock.js';
 export { type Config, ConfigError, loadConfig } from './config/index.js';
 export { buildServer } from './http/build-server.js';
 export { createLogger } from './http/logger.js';
+export { registerWebApp, type WebAppOptions } from './web/web-app.routes.js';

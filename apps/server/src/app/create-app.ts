@@ -8,12 +8,15 @@ import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { recordExportPass } from '../metrics/record.js';
 import { createCleanupService } from '../retention/cleanup.service.js';
+import type { WebAppOptions } from '../web/web-app.routes.js';
 import { type Core, type CoreOptions, openCore } from './open-core.js';
 import { startPeriodicJob } from './periodic-job.js';
 
 export interface AppOptions extends CoreOptions {
   /** Where export files go; defaults to `BLUEZONE_BLOB_URL`, else the filesystem in the data dir. */
   readonly blobStore?: BlobStore;
+  /** Serves the citizen app's build at `/app/` and its configuration at `/app/config.json`. */
+  readonly webApp?: WebAppOptions;
 }
 
 export interface App {
@@ -40,7 +43,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const blobStore = blobStoreFor(config);
   const core = await openCore(config, options);
   const rateLimiter = createInMemoryRateLimiter(config.verifyRateLimit, config.rateLimitWindow, core.clock);
-  const server = buildServer({ ...core, rateLimiter });
+  const server = buildServer({ ...core, rateLimiter, webApp: options.webApp });
   const exporter = createExportService(core, blobStore);
   let closing: Promise<void> | undefined;
   return {

@@ -7,6 +7,7 @@ import { installMetricsHooks, registerMetricsRoutes } from '../metrics/metrics.r
 import { registerPublishRoutes } from '../publish/publish.routes.js';
 import { registerVerificationRoutes } from '../verification/verification.routes.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
+import { registerWebApp, type WebAppOptions } from '../web/web-app.routes.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { closeConnectionsOnShutdown } from './graceful-close.js';
 import { registerHealthRoutes } from './health.routes.js';
@@ -18,6 +19,8 @@ export interface ServerDeps extends VerificationDeps {
   readonly database: DatabaseHandle;
   readonly logger: Logger;
   readonly rateLimiter: RateLimiter;
+  /** The citizen app at `/app/` (apps/server/src/web). */
+  readonly webApp?: WebAppOptions | undefined;
 }
 
 /**
@@ -63,5 +66,6 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     registerDistributionRoutes(routes, deps);
     registerPublishRoutes(routes, deps);
   });
+  if (deps.webApp) registerWebApp(app, deps.webApp);
   return app;
 }
