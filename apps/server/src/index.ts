@@ -8,4 +8,12 @@ export { type Clock, ManualClock, systemClock } from './clock.js';
 export { type Config, ConfigError, loadConfig } from './config/index.js';
 export { buildServer } from './http/build-server.js';
 export { createLogger } from './http/logger.js';
+export type { BluezoneServer } from './http/server.types.js';
 export { registerWebApp, type WebAppOptions } from './web/web-app.routes.js';
+export {
+  ConsoleError,
+  type ConsoleUserView,
+  createConsoleAccount,
+  ensureDemoAccount,
+  type NewConsoleAccount,
+} from './accounts/index.js';

@@ -1,3 +1,4 @@
+export * from './demo-air/index.js';
 export * from './epidemic/index.js';
 export * from './mobility/index.js';
 export * from './population/index.js';

@@ -7,7 +7,7 @@ import { registerKeysCommand } from './keys.js';
 import { registerRiskCommand } from './risk.js';
 import { registerServerCommand } from './server.js';
 import { registerSimCommand } from './sim.js';
-import { registerStartCommand } from './start.js';
+import { registerStartCommand } from './start/start.js';
 
 /** Adds every subcommand to the program. Each command group lives in its own file. */
 export function registerCommands(program: Command): void {

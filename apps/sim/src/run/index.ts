@@ -3,6 +3,7 @@ export * from './health-authority.js';
 export * from './shared-matcher.js';
 export * from './sighting-ledger.js';
 export * from './sim-clock.js';
+export * from './sim-pace.js';
 export * from './sim-phones.js';
 export * from './sim-server.js';
 export * from './simulation.js';

@@ -1,5 +1,6 @@
 import { resolveRiskConfiguration } from '@bluezone/device';
 import { isoDateOfDay, type UtcDay } from '@bluezone/protocol';
+import type { DemoAirWorld } from '../demo-air/demo-air-world.js';
 import { Epidemic, type TestResult } from '../epidemic/index.js';
 import { CloseContactCounter, DEFAULT_MOBILITY_OPTIONS, Mobility } from '../mobility/index.js';
 import { buildPopulation, type Population, populationOptions } from '../population/index.js';
@@ -48,6 +49,9 @@ export async function runSimulation(
   clock: SimClock,
   onProgress: (p: SimulationProgress) => void = () => undefined,
   shouldStop: () => boolean = () => false,
+  onWorld: (world: DemoAirWorld) => void = () => undefined,
+  /** Waits (while moving the clock) until `toMs` may come: `npm start` paces simulated time. */
+  pace: (toMs: number) => Promise<void> = async () => undefined,
 ): Promise<SimulationReport> {
   const problems = validateSimulationOptions(options);
   if (problems.length > 0) throw new RangeError(`invalid simulation options:\n- ${problems.join('\n- ')}`);
@@ -79,6 +83,7 @@ export async function runSimulation(
     server.exportPublicKeys,
   );
   const authority = new SimHealthAuthority(server);
+  onWorld({ population, handsets, ledger, phones, startMs: options.startMs });
   epidemic.seedRandom(options.initialInfections, 0);
   const truth = new Truth(population);
   const uploads = { confirmed: 0, recursive: 0, failed: 0, keys: 0 };
@@ -195,6 +200,7 @@ export async function runSimulation(
       infections: epidemic.counts().exposed,
       warnings: matcher.warnings.size,
     });
+    await pace(dayStart(day));
     clock.set(dayStart(day));
     await phones.startDay();
     const timed: { atMs: number; run: () => Promise<void> }[] = [
@@ -204,6 +210,7 @@ export async function runSimulation(
       timed.push({ atMs: dayStart(day) + h * HOUR + 10 * 60_000, run: () => syncEverything(day) });
     }
     for (const action of timed.sort((a, b) => a.atMs - b.atMs)) {
+      await pace(action.atMs);
       clock.set(action.atMs);
       await action.run();
     }

@@ -32,6 +32,8 @@ export const DemoAirJoinResponse = Type.Object({
   /** Where the person lives, in words (e.g. "household 12, works at factory 3"). */
   description: Type.String(),
   nowMs: Type.Number(),
+  /** That person's phone model: use its calibration, as the district's radio model does. */
+  phone: Type.Optional(Type.Object({ oem: Type.String(), model: Type.String() })),
 });
 export type DemoAirJoinResponse = Static<typeof DemoAirJoinResponse>;
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePublicKeyPem } from '@bluezone/protocol';
+import type { BluezoneServer } from '@bluezone/server';
 import type { SimClock, SimServer } from '@bluezone/sim';
 import { serverConfig } from '../admin/server-config.js';
 
@@ -18,7 +19,14 @@ export interface EmbeddedServer extends SimServer {
  */
 export async function startEmbeddedServer(
   clock: SimClock,
-  options: { dataDir?: string; region?: string; port?: number; env?: Record<string, string> },
+  options: {
+    dataDir?: string;
+    region?: string;
+    port?: number;
+    env?: Record<string, string>;
+    /** Registers more routes (the demo air) before the server listens. */
+    routes?: (server: BluezoneServer) => void;
+  },
 ): Promise<EmbeddedServer> {
   const { createApp, createLogger, initHealthAuthority } = await import('@bluezone/server');
   const temporary = options.dataDir === undefined;
@@ -35,6 +43,7 @@ export async function startEmbeddedServer(
   });
   const app = await createApp(config, { clock, logger: createLogger('warn', process.stderr) });
   try {
+    options.routes?.(app.server);
     const baseUrl = await app.server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     const authority = await initHealthAuthority(app.core, region);
     const existing = !authority.adminApiKey || !authority.deviceApiKey;

@@ -1,12 +1,13 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { integerOption } from '../options.js';
+import { integerOption } from '../../options.js';
 
 interface StartOptions {
   port: string;
   dataDir?: string;
   people: string;
+  daySeconds: string;
 }
 
 const DAY = 86_400_000;
@@ -29,32 +30,45 @@ export function registerStartCommand(program: Command): void {
     )
     .option('--data-dir <dir>', 'where the demo keeps its data (recreated at each start)', undefined)
     .option('--people <n>', 'people in the simulated district', '3000')
+    .option(
+      '--day-seconds <s>',
+      'real seconds a simulated day lasts at least (0: as fast as the machine goes)',
+      '60',
+    )
     .action((options: StartOptions) => runStart(options));
 }
 
 async function runStart(o: StartOptions): Promise<void> {
   const port = integerOption(o.port, '--port', 0, 65_535);
   const people = integerOption(o.people, '--people', 10, 200_000);
+  const daySeconds = integerOption(o.daySeconds, '--day-seconds', 0, 86_400);
   const dataDir = o.dataDir ?? join(process.env.BLUEZONE_DATA_DIR ?? '.bluezone', 'demo');
   const sim = await import('@bluezone/sim');
-  const { startEmbeddedServer } = await import('./sim/embedded-server.js');
+  const { startEmbeddedServer } = await import('../sim/embedded-server.js');
   // The demo runs on simulated time, so its data start afresh each time.
   rmSync(dataDir, { recursive: true, force: true });
   const firstDay = Math.floor(Date.now() / DAY) * DAY;
   const clock = new sim.SimClock(firstDay);
-  const server = await startEmbeddedServer(clock, { dataDir, port });
+  const { registerDemoAirRoutes } = await import('./demo-air-routes.js');
+  const air = new sim.DemoAir(clock, new sim.Random(Date.now() >>> 0));
+  const server = await startEmbeddedServer(clock, {
+    dataDir,
+    port,
+    routes: (app) => registerDemoAirRoutes(app, air),
+  });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out('Bluezone is running on this machine (Ctrl-C stops it).');
   out(`  API and OpenAPI docs   ${server.baseUrl}/docs`);
   out(`  exports (phones read)  ${server.baseUrl}/v1/exports/${server.region}/index.txt`);
   out(`  export signing keys    ${server.baseUrl}/v1/exports/${server.region}/keys.json`);
   out(`  health, metrics        ${server.baseUrl}/healthz  ${server.baseUrl}/metrics`);
+  out(`  demo air (join as a phone) ${server.baseUrl}/demo/air/join`);
   out(`  admin API key          ${server.adminApiKey}  (X-API-Key on /api/issue …)`);
   out(
     `  data                   ${dataDir} (embedded PostgreSQL; simulated time starts ${new Date(firstDay).toISOString().slice(0, 10)})`,
   );
   out(
-    `Simulating ${people.toLocaleString('en')} people in Thái Bình, 24 % with the app, 14 days a round, in accelerated time.`,
+    `Simulating ${people.toLocaleString('en')} people in Thái Bình, 24 % with the app, 14 days a round, in accelerated time (${daySeconds === 0 ? 'as fast as possible' : `a day every ${daySeconds} s`}).`,
   );
 
   let stopping = false;
@@ -65,6 +79,7 @@ async function runStart(o: StartOptions): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const pace = sim.simPace(clock, daySeconds === 0 ? 0 : DAY / (daySeconds * 1000), () => stopping);
   try {
     for (let round = 1; !stopping; round++) {
       const startMs = Math.ceil(clock.nowMs() / DAY) * DAY;
@@ -83,6 +98,8 @@ async function runStart(o: StartOptions): Promise<void> {
             );
           },
           () => stopping,
+          (world) => air.attach(world),
+          pace,
         )
         .catch((error: unknown) => {
           if (stopping) return undefined;
@@ -93,6 +110,7 @@ async function runStart(o: StartOptions): Promise<void> {
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    air.close();
     await server.close();
     out('stopped.');
   }
