@@ -106,4 +106,5 @@ export const exposures = pgTable('exposures', {
   revisedAt: tz('revised_at'),
   revisedExportableAt: tz('revised_exportable_at'),
 });
+export * from './accounts.schema.js';
 export * from './export.schema.js';

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { registerConsoleRoutes } from '../accounts/console.routes.js';
 import type { DatabaseHandle } from '../database/database.types.js';
 import { registerDistributionRoutes } from '../distribution/distribution.routes.js';
 import { installMetricsHooks, registerMetricsRoutes } from '../metrics/metrics.routes.js';
@@ -65,6 +66,7 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     registerVerificationRoutes(routes, deps, deps.rateLimiter);
     registerDistributionRoutes(routes, deps);
     registerPublishRoutes(routes, deps);
+    registerConsoleRoutes(routes, deps);
   });
   if (deps.webApp) registerWebApp(app, deps.webApp);
   return app;

@@ -1,0 +1,52 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { consoleCodes } from '../database/accounts.schema.js';
+import type { Database } from '../database/database.types.js';
+import { verificationCodes } from '../database/schema.js';
+
+export type ConsoleCodeRow = typeof consoleCodes.$inferSelect;
+
+export interface ConsoleCodeListing {
+  uuid: string;
+  testType: string;
+  province: string | null;
+  issuedAt: Date;
+  issuedBy: string;
+  /** Null once retention deleted the code. */
+  claimedAt: Date | null;
+  longExpiresAt: Date | null;
+}
+
+/** Codes issued through the console: who issued which code (by uuid) when; never the code itself. */
+export function createConsoleCodeRepository(db: Database) {
+  return {
+    async insert(row: ConsoleCodeRow): Promise<void> {
+      await db.insert(consoleCodes).values(row);
+    },
+
+    async findByUuid(uuid: string): Promise<ConsoleCodeRow | undefined> {
+      const [row] = await db.select().from(consoleCodes).where(eq(consoleCodes.uuid, uuid));
+      return row;
+    },
+
+    /** The newest codes (of one province, or all) with their verification code's state. */
+    async list(options: { limit: number; province?: string }): Promise<ConsoleCodeListing[]> {
+      const conditions: SQL[] = [];
+      if (options.province !== undefined) conditions.push(eq(consoleCodes.province, options.province));
+      return db
+        .select({
+          uuid: consoleCodes.uuid,
+          testType: consoleCodes.testType,
+          province: consoleCodes.province,
+          issuedAt: consoleCodes.issuedAt,
+          issuedBy: consoleCodes.username,
+          claimedAt: verificationCodes.claimedAt,
+          longExpiresAt: verificationCodes.longExpiresAt,
+        })
+        .from(consoleCodes)
+        .leftJoin(verificationCodes, eq(verificationCodes.uuid, consoleCodes.uuid))
+        .where(conditions.length > 0 ? and(...conditions) : undefined)
+        .orderBy(desc(consoleCodes.issuedAt), desc(consoleCodes.uuid))
+        .limit(options.limit);
+    },
+  };
+}

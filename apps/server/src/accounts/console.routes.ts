@@ -1,0 +1,37 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { registerAuditRoutes } from '../audit/audit.routes.js';
+import type { BluezoneServer } from '../http/server.types.js';
+import { registerCodeRoutes } from './codes.routes.js';
+import type { ConsoleDeps } from './console.types.js';
+import { createConsoleAuth, type RequireConsoleUser } from './console-auth.js';
+import { installConsoleErrorHandler } from './console-errors.js';
+import { registerSessionRoutes } from './session.routes.js';
+import { registerUserRoutes } from './users.routes.js';
+
+/** Further console route modules (adoption, campaigns…): registered in the console's scope. */
+export type ConsoleRouteModule = (
+  scope: BluezoneServer,
+  requireConsoleUser: RequireConsoleUser,
+) => void | Promise<void>;
+
+/**
+ * The console's server side under `/console/api/`: sessions, users, codes and the audit log, in a
+ * plugin scope whose error handler answers the console's error codes. `modules` are registered in the
+ * same scope with the same `requireConsoleUser`.
+ */
+export function registerConsoleRoutes(
+  app: BluezoneServer,
+  deps: ConsoleDeps,
+  modules: readonly ConsoleRouteModule[] = [],
+): void {
+  app.register(async (plugin) => {
+    const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
+    installConsoleErrorHandler(scope);
+    const { requireConsoleUser, sessions } = createConsoleAuth(deps);
+    registerSessionRoutes(scope, deps, sessions, requireConsoleUser);
+    registerUserRoutes(scope, deps, requireConsoleUser);
+    registerCodeRoutes(scope, deps, requireConsoleUser);
+    registerAuditRoutes(scope, deps.db, requireConsoleUser);
+    for (const module of modules) await module(scope, requireConsoleUser);
+  });
+}

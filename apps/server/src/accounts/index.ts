@@ -1,0 +1,34 @@
+// The console's accounts, roles and sessions, for other console route modules and the CLI.
+
+export { type ConsoleRouteModule, registerConsoleRoutes } from './console.routes.js';
+export type { ConsoleDeps } from './console.types.js';
+export {
+  type ConsoleSession,
+  consoleSessionOf,
+  consoleUserOf,
+  createConsoleAuth,
+  type RequireConsoleUser,
+} from './console-auth.js';
+export {
+  CONSOLE_ERROR_CODES,
+  CONSOLE_ERROR_RESPONSES,
+  ConsoleError,
+  type ConsoleErrorCode,
+  ConsoleErrorSchema,
+  consoleErrorList,
+  installConsoleErrorHandler,
+} from './console-errors.js';
+export { createConsoleAccount, ensureDemoAccount, type NewConsoleAccount } from './demo-account.js';
+export {
+  ADMIN_ROLES,
+  assertCanManageUser,
+  assertProvinceAccess,
+  assertRole,
+  CODE_ROLES,
+  type ConsoleUser,
+  isVietnamProvinceCode,
+  provinceScope,
+  VN_PROVINCE_PATTERN,
+  WRITER_ROLES,
+} from './roles.js';
+export type { ConsoleUserView } from './users.js';
