@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { registerConsoleRoutes } from '../accounts/console.routes.js';
+import { registerAreaRoutes } from '../areas/areas.routes.js';
 import type { DatabaseHandle } from '../database/database.types.js';
 import { registerDistributionRoutes } from '../distribution/distribution.routes.js';
 import { installMetricsHooks, registerMetricsRoutes } from '../metrics/metrics.routes.js';
@@ -66,6 +67,7 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     registerVerificationRoutes(routes, deps, deps.rateLimiter);
     registerDistributionRoutes(routes, deps);
     registerPublishRoutes(routes, deps);
+    registerAreaRoutes(routes);
     registerConsoleRoutes(routes, deps);
   });
   if (deps.webApp) registerWebApp(app, deps.webApp);
