@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { registerMatchBench } from './bench/match-command.js';
 import { registerServerBench } from './bench/server-command.js';
+import { registerSimBench } from './bench/sim-command.js';
 
 /** `bluezone bench …`: benchmarks (they print ratios to a reference; they are not tests). */
 export function registerBenchCommand(program: Command): void {
   const bench = program.command('bench').description('benchmarks: measure, print ratios to a reference');
   registerMatchBench(bench);
   registerServerBench(bench);
+  registerSimBench(bench);
 }

@@ -19,6 +19,8 @@ export interface SimulationReport {
   readonly keysPublished: number;
   readonly bytesDownloadedPerPhone: number;
   readonly wallSeconds: number;
+  /** Where the wall time went: the world (mobility, radio, epidemic), the phones and server, the sample check. */
+  readonly phaseSeconds: { readonly world: number; readonly phones: number; readonly sample: number };
   readonly epidemic: { readonly infections: number; readonly positiveTests: number };
   readonly codes: { readonly confirmed: number; readonly recursive: number };
   readonly uploads: { readonly confirmed: number; readonly recursive: number; readonly failed: number };

@@ -56,6 +56,15 @@ export async function runSimulation(
   const problems = validateSimulationOptions(options);
   if (problems.length > 0) throw new RangeError(`invalid simulation options:\n- ${problems.join('\n- ')}`);
   const startedAt = performance.now();
+  const seconds = { world: 0, phones: 0, sample: 0 };
+  const timed = async <T>(phase: keyof typeof seconds, run: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await run();
+    } finally {
+      seconds[phase] += (performance.now() - t) / 1000;
+    }
+  };
   const random = new Random(options.seed);
   const population = buildPopulation(
     random.fork('population'),
@@ -166,6 +175,7 @@ export async function runSimulation(
     // The world, minute by minute (synchronous): who met whom, what the phones heard, who got infected.
     ledger.openDay(day);
     const seen = new Map<number, Sighting>();
+    const worldStart = performance.now();
     mobility.simulateDay(day, (batch) => {
       counter.add(batch);
       epidemic.expose(batch);
@@ -191,6 +201,7 @@ export async function runSimulation(
     truth.addDay(day, counter.contacts());
     counter.clear();
     const events = epidemic.endDay(day);
+    seconds.world += (performance.now() - worldStart) / 1000;
 
     // The day on the clock: phones, health authority, server.
     onProgress({
@@ -202,22 +213,22 @@ export async function runSimulation(
     });
     await pace(dayStart(day));
     clock.set(dayStart(day));
-    await phones.startDay();
-    const timed: { atMs: number; run: () => Promise<void> }[] = [
+    await timed('phones', () => phones.startDay());
+    const actions: { atMs: number; run: () => Promise<void> }[] = [
       { atMs: dayStart(day) + options.resultHour * HOUR, run: () => actOnResults(events.positiveTests, day) },
     ];
     for (let h = 1; h < 24; h += options.syncEveryHours) {
-      timed.push({ atMs: dayStart(day) + h * HOUR + 10 * 60_000, run: () => syncEverything(day) });
+      actions.push({ atMs: dayStart(day) + h * HOUR + 10 * 60_000, run: () => syncEverything(day) });
     }
-    for (const action of timed.sort((a, b) => a.atMs - b.atMs)) {
+    for (const action of actions.sort((a, b) => a.atMs - b.atMs)) {
       await pace(action.atMs);
       clock.set(action.atMs);
-      await action.run();
+      await timed('phones', action.run);
     }
   }
   if (days === 0) throw new RangeError('the simulation was stopped before its first day');
   clock.set(dayStart(days) + 3 * HOUR);
-  await syncEverything(days - 1);
+  await timed('phones', () => syncEverything(days - 1));
 
   const f1 = [...matcher.warnings].filter(([, w]) => w.level === 'F1');
   const f2 = [...matcher.warnings].filter(([, w]) => w.level === 'F2');
@@ -235,17 +246,19 @@ export async function runSimulation(
     infections: 0,
     warnings: matcher.warnings.size,
   });
-  const check = await checkSample({
-    size: options.fullRuntimeSample,
-    random: random.fork('sample'),
-    population,
-    phones,
-    ledger,
-    server,
-    warnings: matcher.warnings,
-    startMs: options.startMs,
-    endMs: clock.nowMs(),
-  });
+  const check = await timed('sample', () =>
+    checkSample({
+      size: options.fullRuntimeSample,
+      random: random.fork('sample'),
+      population,
+      phones,
+      ledger,
+      server,
+      warnings: matcher.warnings,
+      startMs: options.startMs,
+      endMs: clock.nowMs(),
+    }),
+  );
   const counts = epidemic.counts();
   return {
     people: population.size,
@@ -262,6 +275,11 @@ export async function runSimulation(
     keysPublished: uploads.keys,
     bytesDownloadedPerPhone: matcher.bytesPerPhone,
     wallSeconds: Math.round((performance.now() - startedAt) / 100) / 10,
+    phaseSeconds: {
+      world: Math.round(seconds.world * 10) / 10,
+      phones: Math.round(seconds.phones * 10) / 10,
+      sample: Math.round(seconds.sample * 10) / 10,
+    },
     epidemic: { infections: counts.exposed + counts.infectious + counts.recovered, positiveTests: positives },
     codes: authority.issued,
     uploads: { confirmed: uploads.confirmed, recursive: uploads.recursive, failed: uploads.failed },
