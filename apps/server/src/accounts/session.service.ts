@@ -108,6 +108,8 @@ export function createSessionService(deps: ConsoleDeps) {
     await users.recordSuccess(row.id, step);
     if (needsRehash(row.passwordHash))
       await users.update(row.id, { passwordHash: await hashPassword(credentials.password) });
+    // Sessions past their expiry are deleted here: the console has few users, so this stays cheap.
+    await sessions.deleteExpired(now, new Date(now.getTime() - config.consoleIdleTimeout));
     const sessionId = randomBytes(32).toString('base64url');
     const csrfToken = csrfTokenOf(sessionId);
     await sessions.insert({
