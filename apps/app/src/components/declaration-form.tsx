@@ -1,0 +1,84 @@
+import { Alert, Button, Card, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const ROUTE = '/api/declarations';
+
+/** Whether this deployment documents a declarations route (asked without sending anything personal). */
+async function acceptsDeclarations(): Promise<boolean> {
+  try {
+    const response = await fetch('/docs/json');
+    if (!response.ok) return false;
+    const document = (await response.json()) as { paths?: Record<string, { post?: unknown }> };
+    return document.paths?.[ROUTE]?.post !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The optional declaration to the health authority: phone, name, address, sent only when the
+ * person presses send, and only if the deployment accepts declarations.
+ */
+export function DeclarationForm() {
+  const { t } = useTranslation();
+  const [accepted, setAccepted] = useState<boolean>();
+  const [form, setForm] = useState({ phone: '', name: '', address: '' });
+  const [state, setState] = useState<'idle' | 'sending' | 'sent' | 'failed'>('idle');
+  useEffect(() => {
+    void acceptsDeclarations().then(setAccepted);
+  }, []);
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
+  });
+  const send = async () => {
+    setState('sending');
+    try {
+      const response = await fetch(ROUTE, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(form),
+      });
+      setState(response.ok ? 'sent' : 'failed');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h4">
+        {t('declaration.title')}
+      </Title>
+      {accepted === false && (
+        <Text mt="xs" data-testid="declarations-not-accepted">
+          {t('declaration.notAccepted')}
+        </Text>
+      )}
+      {accepted === true && state !== 'sent' && (
+        <Stack gap="sm" mt="xs">
+          <Text size="sm">{t('declaration.intro')}</Text>
+          <TextInput
+            size="md"
+            type="tel"
+            autoComplete="tel"
+            label={t('declaration.phone')}
+            {...field('phone')}
+          />
+          <TextInput size="md" autoComplete="name" label={t('declaration.name')} {...field('name')} />
+          <Textarea
+            size="md"
+            autoComplete="street-address"
+            label={t('declaration.address')}
+            {...field('address')}
+          />
+          {state === 'failed' && <Alert color="red">{t('declaration.failed')}</Alert>}
+          <Button size="md" loading={state === 'sending'} disabled={form.phone.trim() === ''} onClick={send}>
+            {t('declaration.send')}
+          </Button>
+        </Stack>
+      )}
+      {state === 'sent' && <Alert color="green">{t('declaration.sent')}</Alert>}
+    </Card>
+  );
+}

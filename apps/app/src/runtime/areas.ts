@@ -1,0 +1,45 @@
+/** A province (or district) with its name in both languages. */
+export interface Area {
+  readonly code: string;
+  readonly vi: string;
+  readonly en: string;
+}
+
+export interface Province extends Area {
+  readonly districts: readonly Area[];
+}
+
+type Raw = { iso?: unknown; code?: unknown; vi?: unknown; en?: unknown; name?: unknown; districts?: unknown };
+
+/**
+ * `GET /v1/areas` (the 2020 provinces with their districts) when the deployment has it; an empty
+ * list otherwise, and the first run then skips the choice.
+ */
+export async function loadProvinces(): Promise<Province[]> {
+  try {
+    const response = await fetch('/v1/areas', { headers: { accept: 'application/json' } });
+    if (!response.ok) return [];
+    const body = (await response.json()) as { provinces?: unknown };
+    if (!Array.isArray(body.provinces)) return [];
+    return body.provinces.flatMap((raw: Raw) => {
+      const province = area(raw);
+      if (province === undefined) return [];
+      const districts = Array.isArray(raw.districts) ? raw.districts.flatMap((d: Raw) => area(d) ?? []) : [];
+      return [{ ...province, districts }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function area(raw: Raw): Area | undefined {
+  const code = raw.iso ?? raw.code;
+  const vi = raw.vi ?? raw.name;
+  if (typeof code !== 'string' || typeof vi !== 'string') return undefined;
+  return { code, vi, en: typeof raw.en === 'string' ? raw.en : vi };
+}
+
+/** The name in the reader's language. */
+export function areaName(area: Area, language: string): string {
+  return language === 'en' ? area.en : area.vi;
+}

@@ -1,0 +1,221 @@
+import { type AppConfig, createDemoAirClient, type DemoAirClient } from '@bluezone/api';
+import {
+  type BluezoneDevice,
+  type Clock,
+  createDemoAirClock,
+  createDemoAirRadio,
+  createDevice,
+  type DemoAirClockPort,
+  type DemoAirRadio,
+  getJson,
+  type Language,
+  type PreparedUpload,
+  setJson,
+  type UploadResult,
+} from '@bluezone/device';
+import { intervalOf, parsePublicKeyPem, unixSeconds } from '@bluezone/protocol';
+import {
+  BrowserNotifier,
+  browserBluetooth,
+  browserHttp,
+  browserRandom,
+  every,
+} from '../platform/browser-ports.js';
+import type { IdbStore } from '../platform/idb-store.js';
+import { absoluteUrl } from './app-config.js';
+import { type DemoAirPhone, readDemoAirPhone, saveDemoAirPhone, saveReported } from './prefs.js';
+
+/** How often the phone checks for new exports on its own, in simulated time. */
+const SYNC_EVERY_MS = 4 * 3_600_000;
+/** A browser is no phone model of the calibration table: it uses a common one. */
+/** The id of the prepared upload the person confirmed (kept until it is published). */
+const CONFIRMED_UPLOAD = 'app/upload-confirmed';
+const BROWSER_PHONE = { oem: 'Google', model: 'Pixel 4' };
+
+/**
+ * The phone: the device runtime on the browser's ports, the demo air's radio and clock when the
+ * deployment has one, and the timers the runtime leaves to its host (tick, scan, sync).
+ */
+export class PhoneRuntime {
+  private readonly listeners = new Set<() => void>();
+  private readonly stops: (() => void)[] = [];
+  private lastSyncMs = Number.NEGATIVE_INFINITY;
+  private lastInterval = -1;
+  private syncing: Promise<unknown> | undefined;
+
+  private constructor(
+    readonly config: AppConfig,
+    readonly store: IdbStore,
+    readonly clock: Clock,
+    readonly device: BluezoneDevice,
+    readonly demo: { client: DemoAirClient; clock: DemoAirClockPort; radio: DemoAirRadio } | undefined,
+    readonly notifier: BrowserNotifier,
+  ) {}
+
+  static async open(config: AppConfig, store: IdbStore, language: Language): Promise<PhoneRuntime> {
+    const http = browserHttp();
+    let demo: PhoneRuntime['demo'];
+    let clock: Clock = { nowMs: () => Date.now() };
+    if (config.demoAir !== undefined) {
+      // Without the demo air (not running yet, or offline) the phone still syncs and uploads.
+      demo = await joinDemoAir(config.demoAir.url, http.request, store).catch(() => undefined);
+      if (demo) clock = demo.clock;
+    }
+    const notifier = new BrowserNotifier();
+    const device = createDevice({
+      ports: {
+        clock,
+        random: browserRandom,
+        store,
+        http,
+        notifier,
+        advertiser: demo?.radio.advertiser,
+        scanner: demo?.radio.scanner,
+        bluetooth: browserBluetooth(demo !== undefined),
+      },
+      phone: BROWSER_PHONE,
+      server: {
+        verificationUrl: absoluteUrl(config.verificationUrl),
+        keyServerUrl: absoluteUrl(config.keyServerUrl),
+        deviceApiKey: config.deviceApiKey,
+      },
+      region: config.region,
+      healthAuthorityId: config.healthAuthorityId,
+      exportPublicKeys: config.exportPublicKeys.map((k) => ({
+        keyId: k.keyId,
+        keyVersion: k.keyVersion,
+        publicKey: parsePublicKeyPem(k.publicKeyPem),
+      })),
+      language,
+    });
+    const phone = new PhoneRuntime(config, store, clock, device, demo, notifier);
+    notifier.onNotify(() => phone.changed());
+    return phone;
+  }
+
+  /** Starts advertising and scanning, and the host's timers. */
+  async start(): Promise<void> {
+    await this.device.start();
+    this.demo?.clock.start();
+    // The advertisement must follow the (fast) simulated interval; tick when it changed.
+    const tick = every(250, () => {
+      const interval = intervalOf(unixSeconds(Math.floor(this.clock.nowMs() / 1000)));
+      if (interval === this.lastInterval) return;
+      this.lastInterval = interval;
+      void this.device.tick().catch(() => undefined);
+    });
+    const refresh = every(1_000, () => this.changed());
+    const sync = every(5_000, () => {
+      if (this.clock.nowMs() - this.lastSyncMs < SYNC_EVERY_MS) return;
+      void this.sync();
+      void this.retryConfirmedUpload().catch(() => undefined);
+    });
+    const online = () => void this.retryConfirmedUpload().catch(() => undefined);
+    window.addEventListener('online', online);
+    this.stops.push(tick, refresh, sync, () => window.removeEventListener('online', online));
+    void this.sync();
+  }
+
+  /**
+   * Step 2 of an upload, after the person pressed "share": remembered, so that if the network
+   * fails the upload is sent again later (when online, or at the next check) without asking again.
+   */
+  async confirmUpload(prepared: PreparedUpload): Promise<UploadResult> {
+    await setJson(this.store, CONFIRMED_UPLOAD, prepared.id);
+    const result = await this.device.confirmUpload(prepared);
+    await this.uploaded(prepared);
+    return result;
+  }
+
+  /** Sends again an upload the person confirmed; null when there is none. */
+  async retryConfirmedUpload(): Promise<UploadResult | null> {
+    const pending = await this.device.pendingUpload();
+    const confirmed = await getJson<string | null>(this.store, CONFIRMED_UPLOAD, null);
+    if (pending === null || pending.id !== confirmed) return null;
+    const result = await this.device.retryUpload();
+    await this.uploaded(pending);
+    return result;
+  }
+
+  /** Whether the pending upload is one the person already confirmed (only the network failed). */
+  async uploadConfirmed(): Promise<boolean> {
+    const pending = await this.device.pendingUpload();
+    return (
+      pending !== null && pending.id === (await getJson<string | null>(this.store, CONFIRMED_UPLOAD, null))
+    );
+  }
+
+  private async uploaded(prepared: PreparedUpload): Promise<void> {
+    await this.store.delete(CONFIRMED_UPLOAD);
+    await saveReported(this.store, {
+      testType: prepared.testType,
+      days: prepared.days,
+      keyCount: prepared.keyCount,
+      atMs: this.clock.nowMs(),
+    });
+    this.changed();
+  }
+
+  /** Checks for new exports now ("check now"); never throws. */
+  sync(): Promise<unknown> {
+    this.syncing ??= this.device
+      .sync()
+      .then((outcome) => {
+        this.lastSyncMs = this.clock.nowMs();
+        return outcome;
+      })
+      .finally(() => {
+        this.syncing = undefined;
+        this.changed();
+      });
+    return this.syncing;
+  }
+
+  async stop(): Promise<void> {
+    for (const stop of this.stops.splice(0)) stop();
+    this.demo?.clock.stop();
+    await this.device.stop().catch(() => undefined);
+  }
+
+  /** Leaves the demo air (its person goes back to being simulated). */
+  async leave(): Promise<void> {
+    if (this.demo) await this.demo.client.leave(this.demo.radio.phoneId()).catch(() => undefined);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+async function joinDemoAir(
+  url: string,
+  transport: Parameters<typeof createDemoAirClient>[0],
+  store: IdbStore,
+): Promise<PhoneRuntime['demo']> {
+  const client = createDemoAirClient(transport, absoluteUrl(url));
+  const clock = createDemoAirClock(client, { every });
+  await clock.sync();
+  const phone = (await readDemoAirPhone(store)) ?? (await join(client, store));
+  const radio = createDemoAirRadio(client, phone.phoneId, {
+    clock,
+    every,
+    scanEveryMs: 2_000,
+    afterMs: phone.lastHeardMs,
+    rejoin: async () => (await join(client, store)).phoneId,
+    onScanned: (lastHeardMs) =>
+      void readDemoAirPhone(store).then((p) => p && saveDemoAirPhone(store, { ...p, lastHeardMs })),
+  });
+  return { client, clock, radio };
+}
+
+async function join(client: DemoAirClient, store: IdbStore): Promise<DemoAirPhone> {
+  const joined = await client.join({ model: 'Google Pixel 4' });
+  const phone = { phoneId: joined.phoneId, person: joined.person, description: joined.description };
+  await saveDemoAirPhone(store, phone);
+  return phone;
+}
