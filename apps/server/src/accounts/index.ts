@@ -1,5 +1,6 @@
 // The console's accounts, roles and sessions, for other console route modules and the CLI.
 
+export { type AuditAction, type AuditEntry, recordAudit } from '../audit/audit.repository.js';
 export { type ConsoleRouteModule, registerConsoleRoutes } from './console.routes.js';
 export type { ConsoleDeps } from './console.types.js';
 export {
