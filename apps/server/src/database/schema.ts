@@ -108,3 +108,4 @@ export const exposures = pgTable('exposures', {
 });
 export * from './accounts.schema.js';
 export * from './export.schema.js';
+export * from './adoption.schema.js';
