@@ -9,6 +9,7 @@ import type { BluezoneServer } from '../http/server.types.js';
 import { recordExportPass } from '../metrics/record.js';
 import { createCleanupService } from '../retention/cleanup.service.js';
 import type { WebAppOptions } from '../web/web-app.routes.js';
+import type { WebConsoleOptions } from '../web/web-console.routes.js';
 import { type Core, type CoreOptions, openCore } from './open-core.js';
 import { startPeriodicJob } from './periodic-job.js';
 
@@ -17,6 +18,8 @@ export interface AppOptions extends CoreOptions {
   readonly blobStore?: BlobStore;
   /** Serves the citizen app's build at `/app/` and its configuration at `/app/config.json`. */
   readonly webApp?: WebAppOptions;
+  /** Serves the health-authority console's build at `/console/` (its API is at `/console/api/`). */
+  readonly webConsole?: WebConsoleOptions;
 }
 
 export interface App {
@@ -43,7 +46,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const blobStore = blobStoreFor(config);
   const core = await openCore(config, options);
   const rateLimiter = createInMemoryRateLimiter(config.verifyRateLimit, config.rateLimitWindow, core.clock);
-  const server = buildServer({ ...core, rateLimiter, webApp: options.webApp });
+  const server = buildServer({
+    ...core,
+    rateLimiter,
+    webApp: options.webApp,
+    webConsole: options.webConsole,
+  });
   const exporter = createExportService(core, blobStore);
   let closing: Promise<void> | undefined;
   return {

@@ -10,6 +10,7 @@ import { registerPublishRoutes } from '../publish/publish.routes.js';
 import { registerVerificationRoutes } from '../verification/verification.routes.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { registerWebApp, type WebAppOptions } from '../web/web-app.routes.js';
+import { registerWebConsole, type WebConsoleOptions } from '../web/web-console.routes.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { closeConnectionsOnShutdown } from './graceful-close.js';
 import { registerHealthRoutes } from './health.routes.js';
@@ -23,6 +24,8 @@ export interface ServerDeps extends VerificationDeps {
   readonly rateLimiter: RateLimiter;
   /** The citizen app at `/app/` (apps/server/src/web). */
   readonly webApp?: WebAppOptions | undefined;
+  /** The health-authority console at `/console/` (apps/server/src/web). */
+  readonly webConsole?: WebConsoleOptions | undefined;
 }
 
 /**
@@ -71,5 +74,6 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     registerConsoleRoutes(routes, deps);
   });
   if (deps.webApp) registerWebApp(app, deps.webApp);
+  if (deps.webConsole) registerWebConsole(app, deps.webConsole);
   return app;
 }
