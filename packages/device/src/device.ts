@@ -32,6 +32,7 @@ import { type ExposureWarning, WarningState } from './warnings/warning-state.js'
 
 const FIRST_DAY = 'status/first-day';
 const SYNC_STATUS = 'status/sync';
+const RISK_CONFIGURATION = 'sync/risk-configuration';
 
 /** What `sync` did: the report of the pass (absent when the index could not be read), and the warning in force. */
 export interface SyncOutcome {
@@ -47,8 +48,9 @@ export interface SyncOutcome {
  */
 export class BluezoneDevice {
   readonly calibration: DeviceCalibration;
-  readonly risk: RiskConfiguration;
   readonly client: BluezoneClient;
+  /** The risk configuration in force: the server's last valid one, else the one given in the options. */
+  private riskConfig: RiskConfiguration;
   /** The phone's own keys (read by tests and the simulator's shared matcher). */
   readonly ownKeys: OwnKeys;
   private readonly log: SightingLog;
@@ -59,7 +61,7 @@ export class BluezoneDevice {
   constructor(private readonly options: DeviceOptions) {
     const { ports } = options;
     this.calibration = lookupCalibration(options.phone);
-    this.risk = resolveRiskConfiguration(options.risk ?? 'bluezone');
+    this.riskConfig = resolveRiskConfiguration(options.risk ?? 'bluezone');
     this.client = createBluezoneClient({
       transport: (request) => ports.http.request(request),
       ...options.server,
@@ -70,8 +72,14 @@ export class BluezoneDevice {
     this.warnings = new WarningState(ports.store, ports.notifier, options.language ?? 'vi');
   }
 
+  /** The risk configuration exposures are scored with. */
+  get risk(): RiskConfiguration {
+    return this.riskConfig;
+  }
+
   /** Starts advertising and scanning. */
   async start(): Promise<void> {
+    await this.loadRiskConfiguration();
     const today = this.today();
     if ((await getJson<number | null>(this.options.ports.store, FIRST_DAY, null)) === null) {
       await setJson(this.options.ports.store, FIRST_DAY, today);
@@ -121,6 +129,7 @@ export class BluezoneDevice {
       lastSuccessMs: null,
       lastError: null,
     });
+    await this.refreshRiskConfiguration();
     let report: ExportSyncReport;
     try {
       report = await syncExports({
@@ -147,6 +156,32 @@ export class BluezoneDevice {
     const risk = assessExposureRisk(await this.exposures.windows(), this.risk, today);
     const warning = await this.warnings.merge(risk, this.risk, clock.nowMs());
     return { report, warning, ...(lastError === null ? {} : { error: lastError }) };
+  }
+
+  /** The configuration kept from an earlier sync, if any (a bad record is ignored). */
+  private async loadRiskConfiguration(): Promise<void> {
+    const stored = await getJson<unknown>(this.options.ports.store, RISK_CONFIGURATION, null);
+    if (stored === null) return;
+    try {
+      this.riskConfig = resolveRiskConfiguration(stored as Record<string, unknown>);
+    } catch {
+      await this.options.ports.store.delete(RISK_CONFIGURATION);
+    }
+  }
+
+  /**
+   * The server's risk configuration (`{exports}/{region}/risk-configuration.json`), validated and
+   * kept; when it cannot be fetched or is invalid, the one in force stays.
+   */
+  private async refreshRiskConfiguration(): Promise<void> {
+    await this.loadRiskConfiguration();
+    try {
+      const fetched = await this.client.riskConfiguration(this.options.region);
+      this.riskConfig = resolveRiskConfiguration(fetched as Record<string, unknown>);
+      await setJson(this.options.ports.store, RISK_CONFIGURATION, fetched);
+    } catch {
+      // Offline, an older server without the file, or an invalid file: keep what is in force.
+    }
   }
 
   /** The warning in force (F1 / F2), or null. */

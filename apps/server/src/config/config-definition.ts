@@ -78,6 +78,14 @@ export const CONFIG_ENTRIES = [
       'Region `bluezone admin init` provisions when given no `--region` (ISO 3166 code, optionally a subdivision).',
   },
   {
+    key: 'riskConfiguration',
+    env: 'BLUEZONE_RISK_CONFIG',
+    kind: 'string',
+    default: 'bluezone',
+    description:
+      'Risk configuration phones score exposures with, published at `/v1/exports/{region}/risk-configuration.json`: a preset (`bluezone`, `cwa`, `enx`, `dp3t`) or the path of a JSON file in the same shape (validated at start).',
+  },
+  {
     key: 'shortCodeLifetime',
     env: 'BLUEZONE_SHORT_CODE_LIFETIME',
     kind: 'duration',

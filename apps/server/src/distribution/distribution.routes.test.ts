@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { riskPreset, validateRiskConfiguration } from '@bluezone/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBlobStore } from '../blobstore/memory-blob-store.js';
 import { provideBlobStore } from '../blobstore/open-blob-store.js';
+import { ConfigError } from '../config/config.types.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { loadRiskConfiguration } from './risk-configuration.js';
 
 let t: TestApp;
 const store = createMemoryBlobStore();
@@ -58,6 +64,7 @@ describe('distribution routes', () => {
       '/v1/exports/DI/1773129600-1773133200-00009.zip',
       '/v1/exports/ZZ/index.txt',
       '/v1/exports/ZZ/keys.json',
+      '/v1/exports/ZZ/risk-configuration.json',
       '/v1/exports/DI/..%2F..%2Fsecret.key',
       '/v1/exports/..%2Fsecret.key/index.txt',
       '/v1/exports/DI/%2E%2E%2Findex.txt',
@@ -81,5 +88,33 @@ describe('distribution routes', () => {
       { keyId: 'DI', keyVersion: 'v1', publicKeyPem: expect.stringContaining('PUBLIC KEY'), active: true },
     ]);
     expect(JSON.stringify(keys)).not.toMatch(/PRIVATE/);
+  });
+
+  it('publishes the risk configuration phones score with (BLUEZONE_RISK_CONFIG, default bluezone)', async () => {
+    const response = await get('/v1/exports/DI/risk-configuration.json');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toMatch(/max-age=300/);
+    expect(validateRiskConfiguration(response.json())).toEqual(riskPreset('bluezone'));
+  });
+});
+
+describe('BLUEZONE_RISK_CONFIG', () => {
+  it('takes a preset or a valid JSON file, and names the problem with anything else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bz-risk-'));
+    try {
+      expect(loadRiskConfiguration('cwa')).toEqual(riskPreset('cwa'));
+      const file = join(dir, 'risk.json');
+      writeFileSync(file, JSON.stringify({ ...riskPreset('enx'), name: 'vn-moh' }));
+      expect(loadRiskConfiguration(file).name).toBe('vn-moh');
+      writeFileSync(file, JSON.stringify({ ...riskPreset('enx'), weightedMinutesThreshold: -1 }));
+      expect(() => loadRiskConfiguration(file)).toThrow(/BLUEZONE_RISK_CONFIG: .*risk\.json/);
+      writeFileSync(file, '{not json');
+      expect(() => loadRiskConfiguration(file)).toThrow(ConfigError);
+      expect(() => loadRiskConfiguration(join(dir, 'missing.json'))).toThrow(
+        /neither a preset .* nor a readable file \(ENOENT\)/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { BluezoneServer } from '../http/server.types.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { etagMatches, isExportFileName, isRegion } from './distribution-paths.js';
 import { exportPublicKeys } from './export-public-keys.service.js';
+import { loadRiskConfiguration } from './risk-configuration.js';
 
 type Params = { region: string; file?: string };
 const notFound = () => new AppError('not_found', 'There is no such export file.');
@@ -17,6 +18,8 @@ const notFound = () => new AppError('not_found', 'There is no such export file.'
  */
 export function registerDistributionRoutes(app: BluezoneServer, deps: VerificationDeps): void {
   const store = () => blobStoreFor(deps.config);
+  const risk = loadRiskConfiguration(deps.config.riskConfiguration);
+  const riskBody = JSON.stringify(risk);
 
   async function serve(request: FastifyRequest, reply: FastifyReply, path: string, cacheControl: string) {
     const blob = await store().get(path);
@@ -37,6 +40,15 @@ export function registerDistributionRoutes(app: BluezoneServer, deps: Verificati
     const keys = isRegion(region) ? await exportPublicKeys(deps, region) : undefined;
     if (!keys) throw notFound();
     return reply.header('cache-control', INDEX_CACHE_CONTROL).send(keys);
+  });
+
+  app.get<{ Params: Params }>('/v1/exports/:region/risk-configuration.json', async (request, reply) => {
+    const { region } = request.params;
+    if (!isRegion(region) || !(await exportPublicKeys(deps, region))) throw notFound();
+    return reply
+      .header('cache-control', INDEX_CACHE_CONTROL)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(riskBody);
   });
 
   app.get<{ Params: Params }>('/v1/exports/:region/:file', async (request, reply) => {

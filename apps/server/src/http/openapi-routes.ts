@@ -162,6 +162,15 @@ const ROUTES: Record<string, RouteDoc> = {
       ),
     },
   },
+  'GET /v1/exports/:region/risk-configuration.json': {
+    summary: 'The risk configuration phones of a region score exposures with',
+    tags: ['distribution'],
+    description: `GAEN v2 parameters (attenuation buckets and weights, report-type and infectiousness weights, days-since-onset mapping, thresholds) and Bluezone's F1/F2 guidance texts in Vietnamese and English (docs/risk-scoring.md), as \`BLUEZONE_RISK_CONFIG\` sets them. Phones fetch it at every sync and keep the last valid one. \`Cache-Control: public, max-age=300\`. ${errorList(['not_found'])}`,
+    params: PARAMS(false),
+    response: {
+      200: body('application/json', { type: 'object', additionalProperties: true }, 'The configuration.'),
+    },
+  },
   'GET /v1/exports/:region/:file': {
     summary: 'A signed export file (export.bin + export.sig)',
     tags: ['distribution'],

@@ -33,6 +33,8 @@ export interface BluezoneClient {
   exportFile(path: string): Promise<Uint8Array>;
   /** The URL `exportFile(path)` fetches. */
   exportFileUrl(path: string): string;
+  /** The region's published risk configuration (JSON, not yet validated). */
+  riskConfiguration(region: string): Promise<unknown>;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
@@ -85,6 +87,13 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
       bodyText((await get(`${exportBaseUrl}/${encodeURIComponent(region)}/index.txt`)).body),
     exportFile: async (path) => bodyBytes((await get(exportFileUrl(path))).body),
     exportFileUrl,
+    riskConfiguration: async (region) => {
+      const url = `${exportBaseUrl}/${encodeURIComponent(region)}/risk-configuration.json`;
+      const json = parseJson(bodyText((await get(url)).body));
+      if (typeof json !== 'object' || json === null)
+        throw new ApiError(200, 'unparsable_response', `${url} answered something other than JSON`);
+      return json;
+    },
   };
 }
 

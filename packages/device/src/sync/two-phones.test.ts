@@ -6,6 +6,7 @@ import {
   parsePrivateKeyPem,
   parsePublicKeyPem,
   ReportType,
+  riskPreset,
 } from '@bluezone/protocol';
 import { describe, expect, it } from 'vitest';
 import { at, FakeClock } from '../testing/fake-clock.js';
@@ -117,6 +118,41 @@ describe('two phones: A advertises, B hears, A is published, B syncs', () => {
     expect(status.lastError).toBeNull();
     // A phone that was not there is not warned.
     expect((await a.device.sync()).warning).toBeNull();
+  });
+
+  it("scores with the server's risk configuration, keeps it, and keeps the last valid one", async () => {
+    const w = world(2);
+    const [a, b] = w.phones as [MemoryPhone, MemoryPhone];
+    await a.device.start();
+    await b.device.start();
+    await w.meet(a, b, 30);
+    w.clock.set(at('2026-11-03T10:00:00Z'));
+    await w.publish(a, ReportType.CONFIRMED_TEST);
+    const served = structuredClone(riskPreset('bluezone')) as {
+      name: string;
+      guidance: { F1: { vi: string; en: string } };
+    };
+    served.name = 'vn-moh-2026-11';
+    served.guidance.F1 = { vi: 'Cách ly 14 ngày, gọi 1900 9095.', en: 'Quarantine 14 days, call 1900 9095.' };
+    w.http.files.set(`${EXPORTS}/risk-configuration.json`, JSON.stringify(served));
+    const first = await b.device.sync();
+    expect(first.warning).toMatchObject({ level: 'F1', configuration: 'vn-moh-2026-11' });
+    expect(first.warning?.guidance).toEqual(served.guidance.F1);
+    expect(b.device.risk.name).toBe('vn-moh-2026-11');
+    // An invalid configuration is not taken; a phone restarted keeps the one it had.
+    w.http.files.set(`${EXPORTS}/risk-configuration.json`, JSON.stringify({ ...served, name: 42 }));
+    await b.device.sync();
+    expect(b.device.risk.name).toBe('vn-moh-2026-11');
+    const again = memoryPhone({
+      air: w.air,
+      clock: w.clock,
+      http: new MemoryHttp(),
+      seed: 101,
+      exportPublicKeys: [],
+      store: b.store,
+    });
+    await again.device.start();
+    expect(again.device.risk.name).toBe('vn-moh-2026-11');
   });
 
   it('warns F2 for a RECURSIVE key, upgrades to F1 on a confirmed one, and never downgrades', async () => {
