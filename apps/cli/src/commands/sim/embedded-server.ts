@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePublicKeyPem } from '@bluezone/protocol';
-import type { BluezoneServer } from '@bluezone/server';
+import type { App, BluezoneServer } from '@bluezone/server';
 import type { SimClock, SimServer } from '@bluezone/sim';
 import { serverConfig } from '../admin/server-config.js';
 
 /** A server started for a simulation: on the simulation's clock, on loopback, provisioned. */
 export interface EmbeddedServer extends SimServer {
+  /** The server itself (its core: database, keys, clock), for `npm start`'s demo account. */
+  readonly app: App;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startEmbeddedServer(
     if (existing)
       throw new Error(`region ${region} was already provisioned in ${dataDir}; use a fresh --data-dir`);
     return {
+      app,
       baseUrl,
       region,
       healthAuthorityId: authority.healthAuthorityId,

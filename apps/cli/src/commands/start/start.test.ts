@@ -36,6 +36,7 @@ describe('bluezone start (npm start)', () => {
       expect(out).toMatch(pattern);
     };
     await waitFor(/round 1, day 2\//);
+    expect(out).toMatch(/console login\s+demo \/ \S{12,}/);
     const base = /API and OpenAPI docs\s+(http:\/\/[^\s]+)\/docs/.exec(out)?.[1];
     expect(base).toBeDefined();
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
@@ -65,11 +66,12 @@ describe('bluezone start (npm start)', () => {
     const fromB = heard.sightings.filter((s) => s.serviceData === adB);
     expect(fromB.length).toBeGreaterThanOrEqual(6);
     expect(fromB.every((s) => s.timeMs <= heard.nowMs && s.rssi < -30 && s.rssi > -110)).toBe(true);
-    // Simulated time runs at about a day every 3 s and the phones hear the district.
+    // Simulated time moves, at most a day every 3 s (28,800 simulated ms per ms; slower when the
+    // machine is busy).
     await new Promise((r) => setTimeout(r, 2_500));
     const { rate } = await air.clock();
-    expect(rate).toBeGreaterThan(10_000);
-    expect(rate).toBeLessThan(60_000);
+    expect(rate).toBeGreaterThan(0);
+    expect(rate).toBeLessThan(40_000);
     await expect(air.heard({ phoneId: 'nobody-here', afterMs: 0 })).rejects.toMatchObject({
       status: 404,
       code: 'demo_phone_unknown',

@@ -57,6 +57,8 @@ async function runStart(o: StartOptions): Promise<void> {
     routes: (app) => registerDemoAirRoutes(app, air),
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
+  const { ensureDemoAccount } = await import('@bluezone/server');
+  const demo = await ensureDemoAccount(server.app.core);
   out('Bluezone is running on this machine (Ctrl-C stops it).');
   out(`  API and OpenAPI docs   ${server.baseUrl}/docs`);
   out(`  exports (phones read)  ${server.baseUrl}/v1/exports/${server.region}/index.txt`);
@@ -64,6 +66,9 @@ async function runStart(o: StartOptions): Promise<void> {
   out(`  health, metrics        ${server.baseUrl}/healthz  ${server.baseUrl}/metrics`);
   out(`  demo air (join as a phone) ${server.baseUrl}/demo/air/join`);
   out(`  admin API key          ${server.adminApiKey}  (X-API-Key on /api/issue …)`);
+  out(
+    `  console login          ${demo.username} / ${demo.password ?? '(unchanged: set with bluezone admin user add)'}  (national administrator)`,
+  );
   out(
     `  data                   ${dataDir} (embedded PostgreSQL; simulated time starts ${new Date(firstDay).toISOString().slice(0, 10)})`,
   );
