@@ -65,6 +65,28 @@ export const ERROR_CODES = {
     status: 400,
     message: 'Only likely keys can be revised, to confirmed or revoked.',
   },
+  // Adoption counts, campaigns, statistics (apps/server/src/adoption, campaigns, statistics)
+  unknown_province: {
+    status: 400,
+    message: 'The province is not one of the 63 provinces of /v1/areas (an ISO 3166-2 code such as VN-20).',
+  },
+  unknown_district: { status: 400, message: 'The district is not a district (GSO code) of that province.' },
+  import_invalid: {
+    status: 400,
+    message: 'The CSV has errors (listed in `errors` by line and column); nothing was imported.',
+  },
+  invalid_target: {
+    status: 400,
+    message:
+      'A target needs a share (0-1) of the population or of smartphone users, or a number, and a deadline.',
+  },
+  target_not_found: { status: 404, message: 'There is no such target.' },
+  organisation_not_found: { status: 404, message: 'There is no organisation with this invite code.' },
+  link_not_found: { status: 404, message: 'There is no tracked link with this code.' },
+  invalid_channel: {
+    status: 400,
+    message: 'The channel must be sms:viettel, sms:vinaphone, sms:mobifone, poster, organisation or other.',
+  },
   // Abuse and operations
   rate_limited: { status: 429, message: 'Too many requests; retry after the time in Retry-After.' },
   not_ready: { status: 503, message: 'The server is starting or cannot reach its database.' },

@@ -2,6 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { registerConsoleRoutes } from '../accounts/console.routes.js';
+import { registerAdoptionReportRoutes } from '../adoption/adoption-report.routes.js';
+import { adoptionConsoleModules } from '../adoption/console-modules.js';
 import { registerAreaRoutes } from '../areas/areas.routes.js';
 import type { DatabaseHandle } from '../database/database.types.js';
 import { registerDistributionRoutes } from '../distribution/distribution.routes.js';
@@ -71,7 +73,8 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     registerDistributionRoutes(routes, deps);
     registerPublishRoutes(routes, deps);
     registerAreaRoutes(routes);
-    registerConsoleRoutes(routes, deps);
+    registerAdoptionReportRoutes(routes, deps);
+    registerConsoleRoutes(routes, deps, adoptionConsoleModules(deps));
   });
   if (deps.webApp) registerWebApp(app, deps.webApp);
   if (deps.webConsole) registerWebConsole(app, deps.webConsole);

@@ -1,0 +1,11 @@
+import type { ConsoleRouteModule } from '../accounts/console.routes.js';
+import type { VerificationDeps } from '../verification/verification.types.js';
+import { adoptionConsoleRoutes } from './adoption-console.routes.js';
+
+/**
+ * The console route modules of adoption, campaigns and statistics (docs/api.md "Adoption, campaigns,
+ * statistics"), registered in the console's scope by build-server.
+ */
+export function adoptionConsoleModules(deps: VerificationDeps): ConsoleRouteModule[] {
+  return [adoptionConsoleRoutes(deps)];
+}
