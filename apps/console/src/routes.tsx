@@ -1,0 +1,46 @@
+import type { RouteObject } from 'react-router';
+import { Navigate } from 'react-router';
+import { ADMIN_ROLES } from './api/types.js';
+import { Layout } from './components/layout.js';
+import { RequireRole } from './components/require-role.js';
+import { AuditPage } from './pages/audit.js';
+import { CampaignsPage } from './pages/campaigns.js';
+import { CodesPage } from './pages/codes.js';
+import { DashboardPage } from './pages/dashboard.js';
+import { ProvincePage } from './pages/province.js';
+import { SignInPage } from './pages/sign-in.js';
+import { StatisticsPage } from './pages/statistics.js';
+import { UsersPage } from './pages/users.js';
+
+/** The console's pages; the layout signs in first and offers each page by role. */
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'provinces/:iso', element: <ProvincePage /> },
+      { path: 'codes', element: <CodesPage /> },
+      { path: 'campaigns', element: <CampaignsPage /> },
+      { path: 'statistics', element: <StatisticsPage /> },
+      {
+        path: 'users',
+        element: (
+          <RequireRole roles={ADMIN_ROLES}>
+            <UsersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireRole roles={ADMIN_ROLES}>
+            <AuditPage />
+          </RequireRole>
+        ),
+      },
+      { path: '*', element: <Navigate to="/" replace /> },
+    ],
+  },
+];

@@ -1,0 +1,191 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, type PageProblem, screenshot, signIn } from './browser.js';
+import { type ConsoleServer, startConsoleServer } from './console-server.js';
+
+// The built console served by the real server at /console/, in Debian's chromium.
+
+const ADMIN = { username: 'admin', password: 'national admin password', role: 'national' } as const;
+const THAI_BINH = {
+  username: 'thai.binh',
+  password: 'thai binh password',
+  role: 'province',
+  province: 'VN-20',
+} as const;
+const YEN_BAI = 'VN-06';
+
+let server: ConsoleServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const started = Date.now();
+  server = await startConsoleServer([ADMIN, THAI_BINH]);
+  browser = await launchChromium();
+  process.stderr.write(`console test setup: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Errors a page may log: the signed-out session check, refusals the test provokes, routes not there yet. */
+function unexpected(problems: PageProblem[]): PageProblem[] {
+  return problems.filter(
+    (p) =>
+      !(
+        /status of 40[134]/.test(p.text) &&
+        /\/console\/api\/(session|codes|adoption|campaigns|statistics)/.test(p.url)
+      ),
+  );
+}
+
+describe('the console in a browser', () => {
+  it('signs in (a wrong password is refused with a message), shows the national dashboard and the map of 63 provinces', async () => {
+    const { context, page, problems } = await openPage(browser, server.origin);
+    await page.goto('/console/');
+    await page.waitForURL(/\/console\/sign-in/);
+    await screenshot(page, 'sign-in');
+    await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
+    await page.getByLabel('Mật khẩu').fill('not the password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    await signIn(page, ADMIN.username, ADMIN.password);
+    expect(new URL(page.url()).pathname).toMatch(/^\/console\/?$/);
+    await page.getByRole('heading', { name: 'Toàn quốc', level: 1 }).waitFor();
+    const map = page.getByTestId('province-map');
+    await map.locator('svg').waitFor();
+    await expect.poll(() => map.getAttribute('data-provinces')).toBe('63');
+    expect(await map.getAttribute('data-archipelagos')).toBe('2');
+    const labels = await map.locator('svg text').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['Quần đảo Hoàng Sa', 'Quần đảo Trường Sa']));
+    await screenshot(page, 'dashboard');
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('issues an F0 code, shows it with its link and QR code, lists it by status and expires it', async () => {
+    const { context, page, problems } = await openPage(browser, server.origin);
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('link', { name: 'Mã tải lên' }).click();
+    await page.getByRole('heading', { name: 'Cấp mã mới' }).waitFor();
+    await page.getByLabel('F0 – ca xác nhận (confirmed)').check();
+    await page.getByLabel('Ngày xét nghiệm').check();
+    await page.getByRole('button', { name: 'Cấp mã' }).click();
+    const issued = page.getByTestId('issued-code');
+    await issued.waitFor();
+    const code = await page.getByTestId('short-code').getAttribute('data-code');
+    expect(code).toMatch(/^\d{8}$/);
+    expect(await page.getByTestId('long-link').textContent()).toMatch(
+      /^https:\/\/bluezone\.example\/v\?c=[a-z0-9]{16}$/,
+    );
+    await page.getByTestId('code-qr').waitFor();
+    expect(await page.getByTestId('code-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    const uuid = (await issued.locator('code').last().textContent()) ?? '';
+    const row = page.locator(`tr[data-uuid="${uuid}"]`);
+    await expect.poll(() => row.getAttribute('data-status')).toBe('unclaimed');
+    // Read back through the API the page uses: status only, never the code.
+    const listed = await page.evaluate(
+      async () => (await (await fetch('/console/api/codes')).json()) as { codes: Record<string, unknown>[] },
+    );
+    expect(listed.codes[0]).toMatchObject({
+      uuid,
+      testType: 'confirmed',
+      status: 'unclaimed',
+      issuedBy: 'admin',
+    });
+    expect(JSON.stringify(listed)).not.toContain(code);
+    await screenshot(page, 'codes');
+    await row.getByRole('button', { name: 'Hủy mã' }).click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('expired');
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('switches to English and remembers it', async () => {
+    const { context, page, problems } = await openPage(browser, server.origin);
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('link', { name: 'Mã tải lên' }).waitFor();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('link', { name: 'Upload codes' }).waitFor();
+    await page.getByRole('heading', { name: 'National', level: 1 }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('link', { name: 'Upload codes' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Mã tải lên' }).count()).toBe(0);
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+    await page.getByRole('link', { name: 'Mã tải lên' }).waitFor();
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a provincial officer only their province, and the API refuses another province's data", async () => {
+    const { context, page, problems } = await openPage(browser, server.origin);
+    await signIn(page, THAI_BINH.username, THAI_BINH.password);
+    expect(new URL(page.url()).pathname).toBe('/console/provinces/VN-20');
+    await expect.poll(() => page.getByTestId('province-title').textContent()).toBe('Thái Bình');
+    const nav = await page.getByRole('navigation').first().textContent();
+    expect(nav).toContain('Tỉnh của tôi');
+    expect(nav).not.toContain('Toàn quốc');
+    expect(await page.getByLabel('Chọn tỉnh').count()).toBe(0);
+    await page.getByTestId('districts').locator('tr[data-district]').first().waitFor();
+    expect(await page.getByTestId('districts').locator('tr[data-district]').count()).toBe(8);
+    await screenshot(page, 'province');
+    // Another province's page in the address bar leads back to their own.
+    await page.goto(`/console/provinces/${YEN_BAI}`);
+    await page.waitForURL(/\/console\/provinces\/VN-20$/);
+    await page.goto('/console/');
+    await page.waitForURL(/\/console\/provinces\/VN-20$/);
+    // The API: a code for Yên Bái is refused (403 forbidden_area).
+    const refused = await page.evaluate(async (province) => {
+      const session = (await (await fetch('/console/api/session')).json()) as { csrfToken: string };
+      const answer = await fetch('/console/api/codes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({
+          testType: 'confirmed',
+          testDate: new Date().toISOString().slice(0, 10),
+          province,
+        }),
+      });
+      return { status: answer.status, body: await answer.json() };
+    }, YEN_BAI);
+    expect(refused).toMatchObject({ status: 403, body: { errorCode: 'forbidden_area' } });
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows users, the audit log, campaigns and statistics, and fits a tablet', async () => {
+    const { context, page, problems } = await openPage(browser, server.origin);
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.getByTestId('users').getByText('thai.binh').waitFor();
+    await screenshot(page, 'users');
+    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    await page.getByTestId('audit').getByText('Cấp mã').first().waitFor();
+    await screenshot(page, 'audit');
+    await page.getByRole('link', { name: 'Chiến dịch' }).click();
+    await page.getByRole('heading', { name: 'Chiến dịch cài đặt' }).waitFor();
+    await screenshot(page, 'campaigns');
+    await page.getByRole('link', { name: 'Thống kê' }).click();
+    await page.getByRole('heading', { name: 'Thống kê', level: 1 }).waitFor();
+    await screenshot(page, 'statistics');
+    for (const viewport of [
+      { width: 1024, height: 768 },
+      { width: 768, height: 1024 },
+    ]) {
+      await page.setViewportSize(viewport);
+      for (const path of ['/console/', '/console/codes', '/console/users']) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        const overflow = Number(
+          await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+        );
+        expect(overflow, `${path} at ${viewport.width}px`).toBeLessThanOrEqual(0);
+      }
+    }
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+});
