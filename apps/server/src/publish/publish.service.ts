@@ -3,15 +3,15 @@ import { intervalOfDate, toHex } from '@bluezone/protocol';
 import { AppError } from '../errors/app-error.js';
 import { metricsFor } from '../metrics/bluezone-metrics.js';
 import { createAuthorityRepository, type HealthAuthority } from '../repositories/authority.repository.js';
-import { createExposureRepository, type NewExposure } from '../repositories/exposure.repository.js';
+import { createExposureRepository, type NewExposures } from '../repositories/exposure.repository.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
+import { createAuthorityCache } from './authority-cache.js';
 import { checkCertificate } from './certificate-check.js';
-import { checkKeyCount, checkOverlaps, validateKeys } from './key-validation.js';
+import { createInsertBatcher } from './insert-batcher.js';
+import { checkKeyCount, checkOverlaps, type ValidKey, validateKeys } from './key-validation.js';
 import { daysSinceOnset, exportableAt, REPORT_TYPE_OF_CLAIM, toHour } from './publish-rules.js';
 import { planRevisions } from './revision-plan.js';
 import { createRevisionTokens } from './revision-token.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `POST /v1/publish` (PROTOCOL.md §6): checks the request, the certificate and every key, stores the
@@ -20,12 +20,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * shape, health authority, certificate and tekmac (over every key sent), then key by key.
  */
 export function createPublishService(deps: VerificationDeps) {
-  const authorities = createAuthorityRepository(deps.db);
+  const authorityNamed = createAuthorityCache(createAuthorityRepository(deps.db));
   const exposures = createExposureRepository(deps.db);
+  const insertUnlessStored = createInsertBatcher(exposures.insertUnlessStored);
   const tokens = createRevisionTokens(deps.keys);
 
   async function authorityOf(id: string): Promise<HealthAuthority> {
-    const authority = UUID.test(id) ? await authorities.findById(id) : await authorities.findByRegion(id);
+    const authority = await authorityNamed(id);
     if (!authority) throw new AppError('unknown_health_authority');
     return authority;
   }
@@ -46,39 +47,56 @@ export function createPublishService(deps: VerificationDeps) {
     const { accepted, warnings } = validateKeys(request.temporaryExposureKeys, intervalOfDate(now));
     checkOverlaps(accepted);
     const onset = certificate.symptomOnsetInterval ?? request.symptomOnsetInterval;
-    const stored = new Map(
-      (await exposures.findByKeys(accepted.map((k) => k.keyData))).map((r) => [toHex(r.exposureKey), r]),
-    );
-    const plan = planRevisions(accepted, stored, reportType, covered);
-    warnings.push(...plan.warnings);
-
     const createdAt = toHour(now);
-    let written = 0;
-    for (const { key, from } of plan.revisions) {
-      const revised = await exposures.revise(key.keyData, from, {
-        revisedReportType: reportType,
-        revisedDaysSinceOnsetOfSymptoms: daysSinceOnset(key, onset),
-        revisedTransmissionRisk: key.transmissionRisk,
-        revisedAt: createdAt,
-        revisedExportableAt: exportableAt(key, now),
-      });
-      if (!revised) throw new AppError('key_already_revised');
-      written++;
-    }
-    const rows: NewExposure[] = plan.inserts.map((key) => ({
-      exposureKey: key.keyData,
+    const rowsOf = (keys: readonly ValidKey[]): NewExposures => ({
       region: authority.region,
       healthAuthorityId: authority.id,
-      rollingStartIntervalNumber: key.rollingStartIntervalNumber,
-      rollingPeriod: key.rollingPeriod,
-      transmissionRisk: key.transmissionRisk,
       reportType,
-      daysSinceOnsetOfSymptoms: daysSinceOnset(key, onset),
       traveler: request.traveler ?? false,
       createdAt,
-      exportableAt: exportableAt(key, now),
-    }));
-    written += await exposures.insertNew(rows);
+      keys: keys.map((key) => ({
+        exposureKey: key.keyData,
+        rollingStartIntervalNumber: key.rollingStartIntervalNumber,
+        rollingPeriod: key.rollingPeriod,
+        transmissionRisk: key.transmissionRisk,
+        daysSinceOnsetOfSymptoms: daysSinceOnset(key, onset),
+        exportableAt: exportableAt(key, now),
+      })),
+    });
+
+    // The common case, new keys only: planned as if nothing were stored and inserted in one statement
+    // (shared with concurrent publishes) that inserts none of them when one is stored already. Then (and for a revocation, which
+    // only concerns stored keys) the plan is made again against what is stored, as a rare slow path.
+    let plan = planRevisions(accepted, new Map(), reportType, covered);
+    let written = 0;
+    let stored: Awaited<ReturnType<typeof exposures.findByKeys>> | undefined;
+    if (reportType === 'REVOKED') stored = await exposures.findByKeys(accepted.map((k) => k.keyData));
+    else {
+      const first = await insertUnlessStored(rowsOf(plan.inserts));
+      written = first.inserted;
+      if (first.stored.length > 0) stored = first.stored;
+    }
+    if (stored) {
+      plan = planRevisions(
+        accepted,
+        new Map(stored.map((r) => [toHex(r.exposureKey), r])),
+        reportType,
+        covered,
+      );
+      for (const { key, from } of plan.revisions) {
+        const revised = await exposures.revise(key.keyData, from, {
+          revisedReportType: reportType,
+          revisedDaysSinceOnsetOfSymptoms: daysSinceOnset(key, onset),
+          revisedTransmissionRisk: key.transmissionRisk,
+          revisedAt: createdAt,
+          revisedExportableAt: exportableAt(key, now),
+        });
+        if (!revised) throw new AppError('key_already_revised');
+        written++;
+      }
+      written += await exposures.insertNew(rowsOf(plan.inserts));
+    }
+    warnings.push(...plan.warnings);
     metricsFor(deps.config).publishedKeys.inc({ report_type: reportType }, written);
 
     return {

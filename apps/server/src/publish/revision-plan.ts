@@ -1,6 +1,6 @@
 import { type ReportTypeName, toHex } from '@bluezone/protocol';
 import { AppError } from '../errors/app-error.js';
-import type { ExposureRecord } from '../repositories/exposure.repository.js';
+import type { StoredExposure } from '../repositories/exposure.repository.js';
 import type { ValidKey } from './key-validation.js';
 import { ALLOWED_REVISIONS } from './publish-rules.js';
 import { covers, type RevisableKey } from './revision-token.js';
@@ -23,7 +23,7 @@ export interface PublishPlan {
  */
 export function planRevisions(
   accepted: readonly ValidKey[],
-  stored: ReadonlyMap<string, ExposureRecord>,
+  stored: ReadonlyMap<string, StoredExposure>,
   reportType: ReportTypeName,
   covered: readonly RevisableKey[] | undefined,
 ): PublishPlan {
