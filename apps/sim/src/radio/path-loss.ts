@@ -16,13 +16,12 @@ export function pathGainDb(
   extraDirectLossDb = 0,
 ): number {
   const losses = parameters.carryingLossDb;
-  const carrying = (index: number): number => losses[CARRYING_POSITIONS[index] ?? 'hand'];
   const distance = Math.max(distanceM, parameters.minDistanceM);
   const direct =
     -parameters.referenceLossDb -
     10 * parameters.pathLossExponent * Math.log10(distance) -
-    carrying(carryingA) -
-    carrying(carryingB) -
+    losses[CARRYING_POSITIONS[carryingA] ?? 'hand'] -
+    losses[CARRYING_POSITIONS[carryingB] ?? 'hand'] -
     extraDirectLossDb;
   return 10 * Math.log10(10 ** (direct / 10) + 10 ** (-parameters.diffuseLossDb / 10));
 }

@@ -118,7 +118,7 @@ export class SharedMatcher {
       if (!day) continue;
       const seen = new Set<number>();
       for (const id of day.heardFrom(owner.person)) {
-        const receiver = day.receiver[id] as number;
+        const receiver = day.receiverOf(id);
         if (seen.has(receiver)) continue;
         seen.add(receiver);
         const list = byReceiver.get(receiver) ?? [];

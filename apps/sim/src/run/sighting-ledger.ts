@@ -1,8 +1,8 @@
 /**
  * What every app phone heard, one record per (receiver, transmitter, scan) — the first reading of a
  * scan, as a phone's sighting log keeps it (a repeat of an RPI less than 10 s later is dropped) — in
- * typed-array columns per simulated day: 13 bytes a record. Once a day is closed it is indexed by
- * receiver (in time order) and by transmitter.
+ * typed-array columns per simulated day. Once a day is closed its records are ordered by receiver
+ * (then time) and indexed by transmitter: 13 bytes a record.
  */
 export class SightingLedger {
   private readonly days: LedgerDay[] = [];
@@ -41,16 +41,18 @@ export class SightingLedger {
   }
 }
 
-/** One closed day of the ledger. */
+/**
+ * One closed day of the ledger. Records are stored in receiver-then-time order, so a receiver's
+ * records are one range (`byReceiverStart`) and no receiver column is kept; a second index lists
+ * record ids by transmitter then time. 13 bytes a record.
+ */
 export class LedgerDay {
   constructor(
     readonly count: number,
-    readonly receiver: Int32Array,
     readonly transmitter: Int32Array,
     readonly seconds: Uint32Array,
     readonly rssi: Int8Array,
-    /** Record ids by receiver then time; `byReceiverStart[p]…[p+1]` are p's. */
-    readonly byReceiver: Int32Array,
+    /** Records `byReceiverStart[p]` … `byReceiverStart[p + 1]` − 1 are p's. */
     readonly byReceiverStart: Int32Array,
     /** Record ids by transmitter then time. */
     readonly byTransmitter: Int32Array,
@@ -59,7 +61,11 @@ export class LedgerDay {
 
   /** Record ids heard by `person`, in time order. */
   heardBy(person: number): Int32Array {
-    return this.byReceiver.subarray(this.byReceiverStart[person] ?? 0, this.byReceiverStart[person + 1] ?? 0);
+    const from = this.byReceiverStart[person] ?? 0;
+    const to = this.byReceiverStart[person + 1] ?? from;
+    const ids = new Int32Array(to - from);
+    for (let i = 0; i < ids.length; i++) ids[i] = from + i;
+    return ids;
   }
 
   /** Record ids of `person`'s phone heard by others, in time order. */
@@ -68,6 +74,18 @@ export class LedgerDay {
       this.byTransmitterStart[person] ?? 0,
       this.byTransmitterStart[person + 1] ?? 0,
     );
+  }
+
+  /** Who heard record `id` (binary search over the receivers' ranges). */
+  receiverOf(id: number): number {
+    let low = 0;
+    let high = this.byReceiverStart.length - 2;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.byReceiverStart[mid] as number) <= id) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 }
 
@@ -99,37 +117,32 @@ class GrowingDay {
     this.rssi = copy(this.rssi, new Int8Array(size));
   }
 
+  /** Reorders the records by receiver then time and indexes them by transmitter. */
   seal(people: number): LedgerDay {
     const n = this.count;
-    const cut = <T extends Int32Array | Uint32Array | Int8Array>(a: T): T => a.slice(0, n) as T;
-    const receiver = cut(this.receiver);
-    const transmitter = cut(this.transmitter);
-    const seconds = cut(this.seconds);
-    const [byReceiver, byReceiverStart] = groupBy(receiver, seconds, people);
-    const [byTransmitter, byTransmitterStart] = groupBy(transmitter, seconds, people);
-    return new LedgerDay(
-      n,
-      receiver,
-      transmitter,
-      seconds,
-      cut(this.rssi),
-      byReceiver,
-      byReceiverStart,
-      byTransmitter,
-      byTransmitterStart,
-    );
+    const [order, byReceiverStart] = groupBy(this.receiver, this.seconds, n, people);
+    const transmitter = new Int32Array(n);
+    const seconds = new Uint32Array(n);
+    const rssi = new Int8Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = order[i] as number;
+      transmitter[i] = this.transmitter[id] as number;
+      seconds[i] = this.seconds[id] as number;
+      rssi[i] = this.rssi[id] as number;
+    }
+    const [byTransmitter, byTransmitterStart] = groupBy(transmitter, seconds, n, people);
+    return new LedgerDay(n, transmitter, seconds, rssi, byReceiverStart, byTransmitter, byTransmitterStart);
   }
 }
 
-/** Counting sort of record ids by `key`, stable in record order, then by time within a key. */
-function groupBy(key: Int32Array, seconds: Uint32Array, people: number): [Int32Array, Int32Array] {
+/** Counting sort of the first `n` record ids by `key`, stable in record order, then by time within a key. */
+function groupBy(key: Int32Array, seconds: Uint32Array, n: number, people: number): [Int32Array, Int32Array] {
   const start = new Int32Array(people + 1);
-  for (let i = 0; i < key.length; i++)
-    start[(key[i] as number) + 1] = (start[(key[i] as number) + 1] as number) + 1;
+  for (let i = 0; i < n; i++) start[(key[i] as number) + 1] = (start[(key[i] as number) + 1] as number) + 1;
   for (let p = 0; p < people; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
   const fill = start.slice(0, people);
-  const order = new Int32Array(key.length);
-  for (let i = 0; i < key.length; i++) {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     const p = key[i] as number;
     order[fill[p] as number] = i;
     fill[p] = (fill[p] as number) + 1;
