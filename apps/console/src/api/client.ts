@@ -8,6 +8,8 @@ export class ConsoleApiError extends Error {
     readonly errorCode: string,
     message: string,
     readonly lockedUntil?: string,
+    /** The whole error answer (e.g. `errors: [{line, column, message}]` of a CSV import). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ConsoleApiError';
@@ -53,6 +55,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       error.errorCode ?? 'internal',
       error.error ?? response.statusText,
       error.lockedUntil,
+      json as Record<string, unknown>,
     );
   }
   return json as T;

@@ -1,3 +1,4 @@
+import { Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesPoint, TargetProgress } from '../api/adoption.js';
@@ -42,5 +43,7 @@ export function InstallsChart({ series, targets }: { series: SeriesPoint[]; targ
       ],
     };
   }, [series, targets, t, format]);
+  if (targets.length === 0 && !series.some((p) => p.cumulative > 0))
+    return <Text c="dimmed">{t('charts.noSeries')}</Text>;
   return <EChart option={option} height={320} label={t('charts.installsOverTime')} testId="installs-chart" />;
 }

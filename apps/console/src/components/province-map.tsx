@@ -42,7 +42,7 @@ export function ProvinceMap({ shares, onSelect, height = 620 }: ProvinceMapProps
                 formatter: name(region),
                 fontSize: 11,
                 color: '#1a1b1e',
-                position: 'right',
+                offset: region.id === 'VN-HOANG-SA' ? [0, -16] : [0, 16],
               },
             }
           : {}),

@@ -20,7 +20,7 @@ export function Ranking({ data }: { data: NationalAdoption }) {
         <BriefTable rows={data.top} testId="ranking-top" />
       </Tabs.Panel>
       <Tabs.Panel value="bottom" pt="xs">
-        <BriefTable rows={data.bottom} testId="ranking-bottom" />
+        <BriefTable rows={[...data.bottom].sort((a, b) => rankOf(a) - rankOf(b))} testId="ranking-bottom" />
       </Tabs.Panel>
       <Tabs.Panel value="all" pt="xs">
         <AllTable data={data} />
@@ -28,6 +28,9 @@ export function Ranking({ data }: { data: NationalAdoption }) {
     </Tabs>
   );
 }
+
+/** The rank of a "17/63" label (unranked last). */
+const rankOf = (row: ProvinceBrief) => Number.parseInt(row.rankLabel ?? '', 10) || 999;
 
 function BriefTable({ rows, testId }: { rows: ProvinceBrief[]; testId: string }) {
   const { t } = useTranslation();

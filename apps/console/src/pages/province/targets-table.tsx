@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TargetProgress } from '../../api/adoption.js';
 import { useAreaName } from '../../api/areas.js';
@@ -6,7 +6,13 @@ import { useCell } from '../../components/cells.js';
 import { useFormat } from '../../components/format.js';
 
 /** Targets with their deadline, where the area stands and the daily pace needed to meet them. */
-export function TargetsTable({ targets }: { targets: TargetProgress[] }) {
+export function TargetsTable({
+  targets,
+  onDelete,
+}: {
+  targets: TargetProgress[];
+  onDelete?: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const cell = useCell();
@@ -25,6 +31,7 @@ export function TargetsTable({ targets }: { targets: TargetProgress[] }) {
             <Table.Th ta="right">{t('targets.paceNeeded')}</Table.Th>
             <Table.Th ta="right">{t('targets.recentPace')}</Table.Th>
             <Table.Th>{t('targets.state')}</Table.Th>
+            {onDelete ? <Table.Th>{t('common.actions')}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -75,6 +82,13 @@ export function TargetsTable({ targets }: { targets: TargetProgress[] }) {
                   <Badge color="orange">{t('targets.behind')}</Badge>
                 )}
               </Table.Td>
+              {onDelete ? (
+                <Table.Td>
+                  <Button size="compact-xs" variant="outline" color="red" onClick={() => onDelete(target.id)}>
+                    {t('common.delete')}
+                  </Button>
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
