@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AppConfig } from '@bluezone/api';
 import { parsePublicKeyPem } from '@bluezone/protocol';
 import type { App, BluezoneServer } from '@bluezone/server';
 import type { SimClock, SimServer } from '@bluezone/sim';
@@ -28,6 +29,10 @@ export async function startEmbeddedServer(
     env?: Record<string, string>;
     /** Registers more routes (the demo air) before the server listens. */
     routes?: (server: BluezoneServer) => void;
+    /** The citizen app's build, served at /app/ with its configuration (this server's). */
+    webApp?: { dir: string; demoAirUrl?: string };
+    /** The console's build, served at /console/. */
+    webConsole?: { dir: string };
   },
 ): Promise<EmbeddedServer> {
   const { createApp, createLogger, initHealthAuthority } = await import('@bluezone/server');
@@ -43,7 +48,14 @@ export async function startEmbeddedServer(
     BLUEZONE_DAILY_ISSUE_QUOTA: '1000000',
     ...options.env,
   });
-  const app = await createApp(config, { clock, logger: createLogger('warn', process.stderr) });
+  let appConfig: AppConfig | undefined;
+  const web = options.webApp;
+  const app = await createApp(config, {
+    clock,
+    logger: createLogger('warn', process.stderr),
+    ...(web ? { webApp: { dir: web.dir, config: () => appConfig } } : {}),
+    ...(options.webConsole ? { webConsole: options.webConsole } : {}),
+  });
   try {
     options.routes?.(app.server);
     const baseUrl = await app.server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
@@ -51,6 +63,22 @@ export async function startEmbeddedServer(
     const existing = !authority.adminApiKey || !authority.deviceApiKey;
     if (existing)
       throw new Error(`region ${region} was already provisioned in ${dataDir}; use a fresh --data-dir`);
+    // What the app in a browser needs, with URLs relative to the page (same origin).
+    appConfig = {
+      region,
+      healthAuthorityId: authority.healthAuthorityId,
+      deviceApiKey: authority.deviceApiKey as string,
+      verificationUrl: '/',
+      keyServerUrl: '/',
+      exportPublicKeys: [
+        {
+          keyId: authority.exportSigning.keyId,
+          keyVersion: authority.exportSigning.keyVersion,
+          publicKeyPem: authority.exportSigning.publicKeyPem,
+        },
+      ],
+      ...(web?.demoAirUrl ? { demoAir: { url: web.demoAirUrl } } : {}),
+    };
     return {
       app,
       baseUrl,

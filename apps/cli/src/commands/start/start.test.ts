@@ -32,7 +32,7 @@ describe('bluezone start (npm start)', () => {
     });
     child.stderr.on('data', () => undefined);
     const waitFor = async (pattern: RegExp) => {
-      for (let i = 0; i < 600 && !pattern.test(out); i++) await new Promise((r) => setTimeout(r, 200));
+      for (let i = 0; i < 1500 && !pattern.test(out); i++) await new Promise((r) => setTimeout(r, 200));
       expect(out).toMatch(pattern);
     };
     await waitFor(/round 1, day 2\//);
@@ -41,6 +41,14 @@ describe('bluezone start (npm start)', () => {
     expect(base).toBeDefined();
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/v1/exports/VN/index.txt`)).status).toBe(200);
+    // The citizen app and the console, built if needed, with the app's configuration for this server.
+    const app = await fetch(`${base}/app/`);
+    expect(app.status).toBe(200);
+    expect(await app.text()).toMatch(/<div id="root">|<html/);
+    const config = (await (await fetch(`${base}/app/config.json`)).json()) as Record<string, unknown>;
+    expect(config).toMatchObject({ region: 'VN', verificationUrl: '/', demoAir: { url: '/demo/air' } });
+    expect(String(config.deviceApiKey)).not.toBe('');
+    expect((await fetch(`${base}/console/`)).status).toBe(200);
 
     // Two phones join the district over the demo air, advertise, and are put next to each other.
     const air = createDemoAirClient(fetchTransport(fetch), `${base}/demo/air`);
@@ -82,5 +90,5 @@ describe('bluezone start (npm start)', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(out).toMatch(/stopped\.\n$/);
-  }, 180_000);
+  }, 420_000);
 });

@@ -51,20 +51,25 @@ async function runStart(o: StartOptions): Promise<void> {
   const clock = new sim.SimClock(firstDay);
   const { registerDemoAirRoutes } = await import('./demo-air-routes.js');
   const air = new sim.DemoAir(clock, new sim.Random(Date.now() >>> 0));
+  const web = await buildWebApps((line) => process.stdout.write(`${line}\n`));
   const server = await startEmbeddedServer(clock, {
     dataDir,
     port,
     routes: (app) => registerDemoAirRoutes(app, air),
+    webApp: { dir: web.app, demoAirUrl: '/demo/air' },
+    webConsole: { dir: web.console },
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const { ensureDemoAccount } = await import('@bluezone/server');
   const demo = await ensureDemoAccount(server.app.core);
   out('Bluezone is running on this machine (Ctrl-C stops it).');
+  out(`  citizen app            ${server.baseUrl}/app/  (joins the simulated district as one more person)`);
+  out(`  console                ${server.baseUrl}/console/`);
   out(`  API and OpenAPI docs   ${server.baseUrl}/docs`);
   out(`  exports (phones read)  ${server.baseUrl}/v1/exports/${server.region}/index.txt`);
   out(`  export signing keys    ${server.baseUrl}/v1/exports/${server.region}/keys.json`);
   out(`  health, metrics        ${server.baseUrl}/healthz  ${server.baseUrl}/metrics`);
-  out(`  demo air (join as a phone) ${server.baseUrl}/demo/air/join`);
+  out(`  demo air               ${server.baseUrl}/demo/air/join  (how a phone outside the simulation joins)`);
   out(`  admin API key          ${server.adminApiKey}  (X-API-Key on /api/issue …)`);
   out(
     `  console login          ${demo.username} / ${demo.password ?? '(unchanged: set with bluezone admin user add)'}  (national administrator)`,
@@ -119,4 +124,13 @@ async function runStart(o: StartOptions): Promise<void> {
     await server.close();
     out('stopped.');
   }
+}
+
+/** Builds the citizen app and the console when their builds are missing or older than their sources. */
+async function buildWebApps(log: (line: string) => void): Promise<{ app: string; console: string }> {
+  const { ensureAppBuilt } = await import('@bluezone/app/build');
+  const { ensureConsoleBuilt } = await import('@bluezone/console/build');
+  const app = await ensureAppBuilt({ log });
+  const console = await ensureConsoleBuilt({ log });
+  return { app: app.dir, console: console.dir };
 }
