@@ -59,7 +59,12 @@ describe('bluezone sim', () => {
     // each export file (so the bytes downloaded vary a little) and the wall time.
     const again = await runBluezone(...ARGS, '--seed', '7', '--json', '--no-progress');
     const { wallSeconds: _a, phaseSeconds: _c, bytesDownloadedPerPhone: bytes1, ...first } = json;
-    const { wallSeconds: _b, phaseSeconds: _d, bytesDownloadedPerPhone: bytes2, ...second } = JSON.parse(again.stdout);
+    const {
+      wallSeconds: _b,
+      phaseSeconds: _d,
+      bytesDownloadedPerPhone: bytes2,
+      ...second
+    } = JSON.parse(again.stdout);
     expect(second).toEqual(first);
     expect(Math.abs(bytes2 - bytes1) / bytes1).toBeLessThan(0.1);
   }, 300_000);
