@@ -2,6 +2,7 @@ import type { ConsoleRouteModule } from '../accounts/console.routes.js';
 import { linkRoutes } from '../campaigns/links.routes.js';
 import { organisationRoutes } from '../campaigns/organisations.routes.js';
 import { targetRoutes } from '../campaigns/targets.routes.js';
+import { statisticsRoutes } from '../statistics/statistics.routes.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { adoptionConsoleRoutes } from './adoption-console.routes.js';
 
@@ -10,5 +11,11 @@ import { adoptionConsoleRoutes } from './adoption-console.routes.js';
  * statistics"), registered in the console's scope by build-server.
  */
 export function adoptionConsoleModules(deps: VerificationDeps): ConsoleRouteModule[] {
-  return [adoptionConsoleRoutes(deps), targetRoutes(deps), organisationRoutes(deps), linkRoutes(deps)];
+  return [
+    adoptionConsoleRoutes(deps),
+    targetRoutes(deps),
+    organisationRoutes(deps),
+    linkRoutes(deps),
+    statisticsRoutes(deps),
+  ];
 }
