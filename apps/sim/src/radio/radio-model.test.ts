@@ -90,4 +90,37 @@ describe('radio physics', () => {
     expect(perPhone).toBeLessThan(600 / 3.5);
     expect(() => schedule.scansIn(10)).toThrow(RangeError);
   });
+
+  it('keeps, without building objects, exactly the first heard reading of each scan', () => {
+    const handsets = { txPower: Float32Array.of(-24, -24), rssiCorrection: Float32Array.of(3, 3) };
+    const scanning = Float32Array.of(12, Number.NaN); // only phone 0 scans: one direction
+    let emitted = 0;
+    for (let seed = 0; seed < 400; seed++) {
+      const distance = 1 + (seed % 40); // up to 40 m: many scans hear nothing
+      const all = new RadioModel(FITTED_RADIO_PARAMETERS, new Random(seed)).sightings(
+        pairs(distance),
+        scanning,
+        handsets,
+        seed,
+      );
+      const first: { receiver: number; transmitter: number; rssi: number; at: number }[] = [];
+      new RadioModel(FITTED_RADIO_PARAMETERS, new Random(seed)).firstReadings(
+        pairs(distance),
+        scanning,
+        handsets,
+        seed,
+        (receiver, transmitter, rssi, at) => first.push({ receiver, transmitter, rssi, at }),
+      );
+      const earliest = all[0];
+      if (earliest === undefined) expect(first).toEqual([]);
+      else {
+        expect(first).toEqual([
+          { receiver: 0, transmitter: 1, rssi: earliest.rssi, at: earliest.secondsInMinute },
+        ]);
+        emitted++;
+      }
+    }
+    expect(emitted).toBeGreaterThan(50);
+    expect(emitted).toBeLessThan(400);
+  });
 });

@@ -117,6 +117,65 @@ export class RadioModel {
   }
 
   /**
+   * What phone logs keep of one minute, without building objects: for every close pair and each
+   * direction whose receiver scans in this minute and whose transmitter advertises, the first
+   * reading of the scan that is heard (a log drops repeats of an identifier < 10 s apart, and a
+   * scan lasts a few seconds), passed to `emit`. Readings after the first heard one are not drawn.
+   */
+  firstReadings(
+    pairs: ClosePairs,
+    scanStartSecond: Float32Array,
+    handsets: Handsets,
+    encounter: number,
+    emit: (receiver: number, transmitter: number, rssi: number, secondsInMinute: number) => void,
+  ): void {
+    for (let i = 0; i < pairs.count; i++) {
+      const a = pairs.a[i] ?? 0;
+      const b = pairs.b[i] ?? 0;
+      const startA = scanStartSecond[a] ?? Number.NaN;
+      const startB = scanStartSecond[b] ?? Number.NaN;
+      if (Number.isNaN(startA) && Number.isNaN(startB)) continue;
+      const distance = pairs.distanceM[i] ?? 0;
+      const carryingA = pairs.carryingA[i] ?? 0;
+      const carryingB = pairs.carryingB[i] ?? 0;
+      const crowd = pairs.crowdDensity?.[i] ?? 0;
+      if (!Number.isNaN(startA) && Number.isFinite(handsets.txPower[b] ?? Number.NaN)) {
+        const mean = this.encounterRssi(a, b, distance, carryingA, carryingB, handsets, encounter, crowd);
+        this.firstReading(a, b, mean, startA, emit);
+      }
+      if (!Number.isNaN(startB) && Number.isFinite(handsets.txPower[a] ?? Number.NaN)) {
+        const mean = this.encounterRssi(b, a, distance, carryingB, carryingA, handsets, encounter, crowd);
+        this.firstReading(b, a, mean, startB, emit);
+      }
+    }
+  }
+
+  /** The first heard reading of one scan, as `scanReadings` would draw it, or nothing. */
+  private firstReading(
+    receiver: number,
+    transmitter: number,
+    meanRssi: number,
+    startSecond: number,
+    emit: (receiver: number, transmitter: number, rssi: number, secondsInMinute: number) => void,
+  ): void {
+    const p = this.parameters;
+    const { readingsPerScan, advertisingIntervalSeconds } = this.advertising;
+    const phase = this.random.next() * advertisingIntervalSeconds;
+    for (let k = 0; k < readingsPerScan; k++) {
+      const rssi = this.random.normal(meanRssi, p.fadingSdDb);
+      const z = (rssi - p.sensitivityDbm) / p.sensitivityWidthDb;
+      if (z < 8 && this.random.next() >= normalCdf(z)) continue;
+      emit(
+        receiver,
+        transmitter,
+        Math.round(rssi),
+        Math.min(59.999, startSecond + phase + k * advertisingIntervalSeconds),
+      );
+      return;
+    }
+  }
+
+  /**
    * The sightings of one minute: for every close pair, each direction whose receiver scans in this
    * minute (`scanStartSecond` not NaN) and whose transmitter advertises (finite TX power).
    */

@@ -4,14 +4,7 @@ import type { DemoAirWorld } from '../demo-air/demo-air-world.js';
 import { Epidemic, type TestResult } from '../epidemic/index.js';
 import { CloseContactCounter, DEFAULT_MOBILITY_OPTIONS, Mobility } from '../mobility/index.js';
 import { buildPopulation, type Population, populationOptions } from '../population/index.js';
-import {
-  appPairs,
-  FITTED_RADIO_PARAMETERS,
-  handsetsOf,
-  RadioModel,
-  ScanSchedule,
-  type Sighting,
-} from '../radio/index.js';
+import { appPairs, FITTED_RADIO_PARAMETERS, handsetsOf, RadioModel, ScanSchedule } from '../radio/index.js';
 import { Random } from '../random/index.js';
 import { checkSample } from './full-runtime-sample.js';
 import { SimHealthAuthority } from './health-authority.js';
@@ -174,7 +167,6 @@ export async function runSimulation(
     });
     // The world, minute by minute (synchronous): who met whom, what the phones heard, who got infected.
     ledger.openDay(day);
-    const seen = new Map<number, Sighting>();
     const worldStart = performance.now();
     mobility.simulateDay(day, (batch) => {
       counter.add(batch);
@@ -184,17 +176,15 @@ export async function runSimulation(
       for (let minute = 0; minute < batch.minutes; minute++) {
         const absoluteMinute = encounter + minute;
         schedule.scansIn(absoluteMinute);
-        seen.clear();
-        // A phone keeps the first reading of an identifier per scan (its log drops repeats < 10 s).
-        for (const s of radio.sightings(pairs, schedule.startSecond, handsets, encounter)) {
-          const pair = s.receiver * population.size + s.transmitter;
-          const earlier = seen.get(pair);
-          if (earlier === undefined || s.secondsInMinute < earlier.secondsInMinute) seen.set(pair, s);
-        }
-        for (const s of seen.values()) {
-          const seconds = Math.floor(options.startMs / 1000 + absoluteMinute * 60 + s.secondsInMinute);
-          ledger.add(s.receiver, s.transmitter, seconds, s.rssi);
-        }
+        const minuteSeconds = options.startMs / 1000 + absoluteMinute * 60;
+        radio.firstReadings(
+          pairs,
+          schedule.startSecond,
+          handsets,
+          encounter,
+          (receiver, transmitter, rssi, at) =>
+            ledger.add(receiver, transmitter, Math.floor(minuteSeconds + at), rssi),
+        );
       }
     });
     ledger.closeDay();
