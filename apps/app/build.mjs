@@ -45,7 +45,21 @@ export async function ensureAppBuilt({ force = false, log = () => undefined } = 
   if (!force && !appBuildIsStale()) return { dir: APP_DIST, built: false };
   log('building the citizen app (apps/app) …');
   const { build } = await import('vite');
-  await build({ root: APP_DIR, configFile: join(APP_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite keeps a NODE_ENV it finds (a test runner sets `test`), which would bundle React's
+  // development build: a production build says so.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: APP_DIR,
+      configFile: join(APP_DIR, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return { dir: APP_DIST, built: true };
 }
 

@@ -1,5 +1,5 @@
 import { isDeviceError, type PreparedUpload } from '@bluezone/device';
-import { Alert, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/index.js';
@@ -106,7 +106,10 @@ export function ReportScreen() {
           <Text size="sm" mt="xs">
             {t('report.notShared')}
           </Text>
-          <Group mt="md" grow>
+          <Stack mt="md" gap="xs">
+            <Button size="lg" loading={step.kind === 'sending'} onClick={() => void share(step.prepared)}>
+              {t('report.confirm')}
+            </Button>
             <Button
               variant="default"
               size="md"
@@ -115,10 +118,7 @@ export function ReportScreen() {
             >
               {t('report.cancel')}
             </Button>
-            <Button size="md" loading={step.kind === 'sending'} onClick={() => void share(step.prepared)}>
-              {t('report.confirm')}
-            </Button>
-          </Group>
+          </Stack>
         </Card>
       )}
       {step.kind === 'pending' && (

@@ -21,6 +21,14 @@ export interface DemoAirRadioOptions {
   readonly scanEveryMs?: number;
   /** Only sightings after this simulated time on the first scan; the clock's time at `start` by default. */
   readonly afterMs?: number;
+  /**
+   * Sightings may arrive late: a meeting staged on the air (`encounter`) adds sightings of the past
+   * minutes. Every `lookbackEvery` scans (default 5) the scanner asks again from `lookbackMs`
+   * (simulated, default 4 h: the longest staged meeting) before its cursor; what it already passed
+   * on is not passed on twice.
+   */
+  readonly lookbackMs?: number;
+  readonly lookbackEvery?: number;
   /** Called after each scan with the time of the last sighting received, so a host can resume there. */
   readonly onScanned?: (lastMs: number) => void;
   /**
@@ -59,6 +67,11 @@ export function createDemoAirRadio(
   let afterMs = options.afterMs;
   let cancel: (() => void) | undefined;
   let scanning: Promise<void> | undefined;
+  let scans = 0;
+  /** What was passed on since `cursor − lookbackMs`: `timeMs|serviceData|rssi`. */
+  const delivered = new Map<string, number>();
+  const lookbackMs = options.lookbackMs ?? 4 * 3_600_000;
+  const lookbackEvery = options.lookbackEvery ?? 5;
 
   /** Runs a call; a "no such phone" answer rejoins (once) when the host allows it. */
   async function withPhone<T>(call: (phone: string) => Promise<T>): Promise<T> {
@@ -88,19 +101,27 @@ export function createDemoAirRadio(
     if (unsent) await withPhone(() => sendAdvertisement());
     const to = listener;
     if (to === undefined) return;
-    let delivered = 0;
+    let count = 0;
+    const cursor = afterMs ?? 0;
+    let from = scans++ % lookbackEvery === lookbackEvery - 1 ? Math.max(0, cursor - lookbackMs) : cursor;
     for (;;) {
-      const from = afterMs ?? 0;
-      const answer = await withPhone((phone) => client.heard({ phoneId: phone, afterMs: from }));
+      const since = from;
+      const answer = await withPhone((phone) => client.heard({ phoneId: phone, afterMs: since }));
       for (const s of answer.sightings) {
+        const key = `${s.timeMs}|${s.serviceData}|${s.rssi}`;
+        if (delivered.has(key)) continue;
+        delivered.set(key, s.timeMs);
         to.onAdvertisement({ serviceData: fromBase64(s.serviceData), rssi: s.rssi, timeMs: s.timeMs });
         afterMs = Math.max(afterMs ?? 0, s.timeMs);
+        count += 1;
       }
-      delivered += answer.sightings.length;
-      if (answer.sightings.length < HEARD_PAGE) break;
+      const last = answer.sightings.at(-1);
+      if (answer.sightings.length < HEARD_PAGE || last === undefined) break;
+      from = last.timeMs;
     }
+    for (const [key, timeMs] of delivered) if (timeMs <= (afterMs ?? 0) - lookbackMs) delivered.delete(key);
     to.onScanComplete?.();
-    if (delivered > 0 && afterMs !== undefined) options.onScanned?.(afterMs);
+    if (count > 0 && afterMs !== undefined) options.onScanned?.(afterMs);
   }
 
   function scanNow(): Promise<void> {

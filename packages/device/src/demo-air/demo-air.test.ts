@@ -55,7 +55,7 @@ function fakeAir(start: number) {
     }
     return json(404, { error: 'no route', errorCode: 'not_found' });
   };
-  return { state, heard, client: createDemoAirClient(transport, 'http://demo/demo/air/') };
+  return { state, heard, ads, client: createDemoAirClient(transport, 'http://demo/demo/air/') };
 }
 
 describe('demo-air clock', () => {
@@ -85,6 +85,7 @@ describe('demo-air radio', () => {
       const radio = createDemoAirRadio(air.client, phoneId, {
         clock,
         afterMs: 0,
+        lookbackEvery: 3,
         rejoin: async () => (await air.client.join()).phoneId,
         onError: (error) => {
           throw error;
@@ -127,6 +128,23 @@ describe('demo-air radio', () => {
     // A second scan asks only after the last sighting: nothing new.
     await ra.scanNow();
     expect((await a.status()).sightingsStored).toBe(20);
+    // A meeting staged later, of the past 20 minutes, after the cursor moved on: found by the lookback scan.
+    air.state.nowMs += 3_600_000;
+    air.heard
+      .get(ra.phoneId())
+      ?.push({ serviceData: air.ads.get(rb.phoneId()) ?? '', rssi: -80, timeMs: air.state.nowMs });
+    await ra.scanNow();
+    expect((await a.status()).sightingsStored).toBe(21);
+    await air.client.encounter({
+      phoneId: ra.phoneId(),
+      otherPhoneId: rb.phoneId(),
+      minutes: 20,
+      distanceM: 1,
+    });
+    for (let i = 0; i < 3; i++) await ra.scanNow(); // one of every three scans looks back
+    expect((await a.status()).sightingsStored).toBe(41);
+    for (let i = 0; i < 3; i++) await ra.scanNow();
+    expect((await a.status()).sightingsStored).toBe(41); // nothing twice
     // The simulation restarted: the air forgets every phone; the radio joins again and re-advertises.
     air.heard.clear();
     const before = ra.phoneId();
