@@ -82,6 +82,13 @@ export function requireTargetArea(code: string): TargetArea {
 
 const pop = (p: Province) => ({ population: p.population });
 
+/** Whether a text is a real day as YYYY-MM-DD (not 2026-02-30), from year 2000 to 2099. */
+export function isCalendarDay(text: string): boolean {
+  if (!/^20\d{2}-\d{2}-\d{2}$/.test(text)) return false;
+  const at = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === text;
+}
+
 /** Today's UTC day (YYYY-MM-DD). */
 export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
 

@@ -1,3 +1,4 @@
+import { isInviteCode } from '../campaigns/invite-code.js';
 import { AppError } from '../errors/app-error.js';
 import { errorList } from '../http/openapi-routes.js';
 import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
@@ -57,8 +58,11 @@ export function registerAdoptionReportRoutes(app: BluezoneServer, deps: Verifica
           day,
           province,
           district,
-          organisation: organisation && (await counters.organisationExists(organisation)) ? organisation : '',
-          channel: channel && (await counters.linkExists(channel)) ? channel : '',
+          organisation:
+            isInviteCode(organisation) && (await counters.organisationExists(organisation))
+              ? organisation
+              : '',
+          channel: isInviteCode(channel) && (await counters.linkExists(channel)) ? channel : '',
           platform: request.body.platform,
           appVersion: request.body.appVersion,
         },

@@ -1,4 +1,4 @@
-import { adoptionAreas } from './adoption-areas.js';
+import { adoptionAreas, isCalendarDay } from './adoption-areas.js';
 
 // Counts reported by others (app stores, telecom operators) as CSV text:
 // `date,province,district,source,installs[,active]`, one line per source, day and area. Every line is
@@ -26,7 +26,6 @@ export const MAX_IMPORT_LINES = 50_000;
 const MAX_PROBLEMS = 1_000;
 const MAX_COUNT = 200_000_000;
 const SOURCE = /^[a-z0-9][a-z0-9._:-]{0,39}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COUNT = /^\d{1,9}$/;
 const EARLIEST = '2020-01-01';
 
@@ -37,8 +36,7 @@ const unquote = (field: string) => {
     : trimmed;
 };
 
-const isRealDay = (text: string) =>
-  DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+const isRealDay = isCalendarDay;
 
 /**
  * Parses and checks the text. `mayImport(province)` says whether the importing user covers the

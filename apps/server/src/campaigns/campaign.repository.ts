@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { campaignLinks, campaignOrganisations } from '../database/schema.js';
 import { isUniqueViolation } from '../repositories/database-errors.js';
+import { isInviteCode } from './invite-code.js';
 
 export type OrganisationRow = typeof campaignOrganisations.$inferSelect;
 export type LinkRow = typeof campaignLinks.$inferSelect;
@@ -27,6 +28,7 @@ export function createCampaignRepository(db: Database) {
     },
 
     async organisation(code: string): Promise<OrganisationRow | undefined> {
+      if (!isInviteCode(code)) return undefined;
       const rows = await db
         .select()
         .from(campaignOrganisations)
@@ -61,6 +63,7 @@ export function createCampaignRepository(db: Database) {
     },
 
     async link(code: string): Promise<LinkRow | undefined> {
+      if (!isInviteCode(code)) return undefined;
       const rows = await db.select().from(campaignLinks).where(eq(campaignLinks.code, code)).limit(1);
       return rows[0];
     },

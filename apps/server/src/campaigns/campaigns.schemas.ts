@@ -1,4 +1,8 @@
 import { type TSchema, Type } from 'typebox';
+
+/** Text people type (names, labels): no control characters. */
+const PLAIN = '^[^\\u0000-\\u001f\\u007f]*$';
+
 import { CellSchema, TargetProgressSchema } from '../adoption/adoption-console.schemas.js';
 
 // Requests and answers of the console's campaign routes: targets, organisations, tracked links.
@@ -22,7 +26,7 @@ export const TargetRequestSchema = Type.Object(
       }),
     ),
     deadline: Type.String({ maxLength: 10, description: 'YYYY-MM-DD, the last day.' }),
-    label: Type.Optional(Type.String({ maxLength: 200 })),
+    label: Type.Optional(Type.String({ maxLength: 200, pattern: PLAIN })),
   },
   { additionalProperties: false },
 );
@@ -41,7 +45,7 @@ export const ORGANISATION_TYPE_NAMES = ['union', 'company', 'school', 'agency', 
 
 export const OrganisationRequestSchema = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: PLAIN }),
     type: Type.Union(ORGANISATION_TYPE_NAMES.map((t) => Type.Literal(t))),
     province: Type.Optional(Type.String({ maxLength: 16, description: "Default: the user's province." })),
     district: Type.Optional(Type.String({ maxLength: 8 })),
@@ -86,7 +90,7 @@ export const LinkRequestSchema = Type.Object(
     organisation: Type.Optional(
       Type.String({ maxLength: 16, description: 'Invite code, for links of an organisation.' }),
     ),
-    label: Type.Optional(Type.String({ maxLength: 200 })),
+    label: Type.Optional(Type.String({ maxLength: 200, pattern: PLAIN })),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { assertProvinceAccess, type ConsoleUser } from '../accounts/roles.js';
-import { requireProvince, requireTargetArea, utcDay } from '../adoption/adoption-areas.js';
+import { isCalendarDay, requireProvince, requireTargetArea, utcDay } from '../adoption/adoption-areas.js';
 import { nationalAdoption } from '../adoption/adoption-national.service.js';
 import { recentAverage } from '../adoption/adoption-province.service.js';
 import type { AdoptionReadRepository } from '../adoption/adoption-read.repository.js';
@@ -29,8 +29,7 @@ export function checkTarget(user: ConsoleUser, input: TargetInput): TargetValues
   const area = requireTargetArea(input.area);
   assertProvinceAccess(user, area.province);
   const { kind, share, baseCount } = input;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) || Number.isNaN(Date.parse(`${input.deadline}T00:00:00Z`)))
-    throw invalid('The deadline must be a day as YYYY-MM-DD.');
+  if (!isCalendarDay(input.deadline)) throw invalid('The deadline must be a day as YYYY-MM-DD.');
   if (kind === 'absolute' && (baseCount === undefined || share !== undefined))
     throw invalid('An absolute target gives baseCount (the number of users) and no share.');
   if (kind !== 'absolute' && (share === undefined || share <= 0 || share > 1))

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, utcDay } from '../adoption/adoption-areas.js';
+import { addDays, daysBetween, isCalendarDay, utcDay } from '../adoption/adoption-areas.js';
 import type { BlobStore } from '../blobstore/blob-store.js';
 import { AppError } from '../errors/app-error.js';
 import type { StatisticsRepository } from './statistics.repository.js';
@@ -23,10 +23,14 @@ const zeros = <K extends string>(keys: readonly K[]) =>
 
 /** The day range of a request: `to` defaults to today, `from` to 29 days before `to`. */
 export function statisticsRange(now: Date, from?: string, to?: string): { from: string; to: string } {
-  const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && utcDay(new Date(`${d}T00:00:00Z`)) === d;
   const end = to ?? utcDay(now);
-  const start = from ?? addDays(end, -29);
-  if (!valid(end) || !valid(start) || start > end || daysBetween(start, end) >= MAX_STATISTICS_DAYS)
+  const start = from ?? (isCalendarDay(end) ? addDays(end, -29) : end);
+  if (
+    !isCalendarDay(end) ||
+    !isCalendarDay(start) ||
+    start > end ||
+    daysBetween(start, end) >= MAX_STATISTICS_DAYS
+  )
     throw new AppError(
       'invalid_date',
       `from and to are days (YYYY-MM-DD), from ≤ to, at most ${MAX_STATISTICS_DAYS} days.`,
