@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, type PageProblem, screenshot, signIn } from './browser.js';
 import { type ConsoleServer, startConsoleServer } from './console-server.js';
@@ -15,6 +15,25 @@ const THAI_BINH = {
 } as const;
 const YEN_BAI = 'VN-06';
 
+/** The nation's 50 million by the end of the year; Thái Bình's 60 % of (assumed) 1.2 million smartphone users. */
+const SEED_TARGETS = [
+  {
+    area: 'VN',
+    kind: 'absolute',
+    baseCount: 50_000_000,
+    deadline: '2026-12-31',
+    label: '50 triệu người dùng',
+  },
+  {
+    area: 'VN-20',
+    kind: 'smartphone_share',
+    share: 0.6,
+    baseCount: 1_200_000,
+    deadline: '2026-12-20',
+    label: '60 % người dùng điện thoại thông minh',
+  },
+];
+
 let server: ConsoleServer;
 let browser: Browser;
 
@@ -28,6 +47,10 @@ beforeAll(async () => {
   };
   const imported = await api('POST', '/adoption/import', { csv: seedCsv(seedInstalls(areas.provinces)) });
   if (imported.status !== 200) throw new Error(`seed import failed: ${JSON.stringify(imported.json)}`);
+  for (const target of SEED_TARGETS) {
+    const created = await api('POST', '/campaigns/targets', target);
+    if (created.status !== 200) throw new Error(`seed target failed: ${JSON.stringify(created.json)}`);
+  }
   process.stderr.write(`console test setup: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 });
 afterAll(async () => {
@@ -178,6 +201,47 @@ describe('the console in a browser', () => {
     await context.close();
   });
 
+  it('runs a campaign: an organisation with its invite code, a tracked SMS link with its text, the poster PDF', async () => {
+    const { context, page, problems } = await openPage(browser, server.origin);
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('link', { name: 'Chiến dịch' }).click();
+    await page.getByTestId('targets').getByText('50 triệu người dùng').waitFor();
+    await page.getByRole('tab', { name: 'Tổ chức và mã mời' }).click();
+    await page.getByRole('textbox', { name: labelled('Tên') }).fill('Liên đoàn Lao động tỉnh Thái Bình');
+    await pick(page, 'Loại', 'Công đoàn');
+    await pick(page, 'Tỉnh, thành phố', 'Thái Bình');
+    await page.getByRole('button', { name: 'Thêm tổ chức' }).click();
+    const org = page.getByTestId('organisations').locator('tbody tr').first();
+    await org.getByText('Liên đoàn Lao động tỉnh Thái Bình').waitFor();
+    const invite = (await org.locator('code').first().textContent()) ?? '';
+    expect(invite).toMatch(/^[A-Z0-9]{4,12}$/);
+    await page.getByRole('tab', { name: 'Liên kết theo dõi' }).click();
+    await pick(page, 'Tỉnh, thành phố', 'Thái Bình');
+    await pick(page, 'Tổ chức', `Liên đoàn Lao động tỉnh Thái Bình (${invite})`);
+    await page.getByLabel('Ghi chú (không bắt buộc)').fill('Tin nhắn Viettel tháng 12');
+    await page.getByRole('button', { name: 'Tạo liên kết' }).click();
+    const sms = page.getByTestId('links').getByTestId('sms-text').first();
+    await sms.waitFor();
+    expect(await sms.textContent()).toMatch(/Bluezone/);
+    await screenshot(page, 'campaigns');
+    const poster = await page
+      .getByTestId('links')
+      .getByRole('link', { name: 'Áp phích (PDF)' })
+      .first()
+      .getAttribute('href');
+    const pdf = await page.evaluate(async (url) => {
+      const answer = await fetch(url ?? '');
+      return {
+        status: answer.status,
+        type: answer.headers.get('content-type'),
+        head: (await answer.text()).slice(0, 5),
+      };
+    }, poster);
+    expect(pdf).toMatchObject({ status: 200, type: 'application/pdf', head: '%PDF-' });
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
   it('shows users, the audit log, campaigns and statistics, and fits a tablet', async () => {
     const { context, page, problems } = await openPage(browser, server.origin);
     await signIn(page, ADMIN.username, ADMIN.password);
@@ -189,7 +253,6 @@ describe('the console in a browser', () => {
     await screenshot(page, 'audit');
     await page.getByRole('link', { name: 'Chiến dịch' }).click();
     await page.getByRole('heading', { name: 'Chiến dịch cài đặt' }).waitFor();
-    await screenshot(page, 'campaigns');
     // Counts from others as CSV: every wrong line is reported with its line number.
     await page.getByRole('tab', { name: 'Nhập số liệu (CSV)' }).click();
     await page
@@ -205,6 +268,9 @@ describe('the console in a browser', () => {
     );
     await page.getByRole('link', { name: 'Thống kê' }).click();
     await page.getByRole('heading', { name: 'Thống kê', level: 1 }).waitFor();
+    await page.getByTestId('funnel-chart').locator('svg').waitFor();
+    // The F0 code issued above is in the funnel.
+    await expect.poll(() => page.getByTestId('funnel').locator('> *').first().textContent()).toBe('Mã F0 đã cấp1');
     await screenshot(page, 'statistics');
     for (const viewport of [
       { width: 1024, height: 768 },
@@ -224,3 +290,12 @@ describe('the console in a browser', () => {
     await context.close();
   });
 });
+
+/** Picks an option of a Mantine Select by its label. */
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(labelled(label)).first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** A field's accessible name, with or without the asterisk of a required field. */
+const labelled = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);

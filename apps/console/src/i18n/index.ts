@@ -26,6 +26,8 @@ export async function initI18n(): Promise<void> {
     fallbackLng: 'vi',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Keys hold channel names such as `sms:viettel`: no namespace separator.
+    nsSeparator: false,
   });
 }
 

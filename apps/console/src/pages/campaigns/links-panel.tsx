@@ -83,7 +83,7 @@ export function LinksPanel() {
                       </Table.Td>
                       <Table.Td ta="right">{cell(link.installs)}</Table.Td>
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
+                        <Group gap={6}>
                           <CopyButton value={sms.text}>
                             {({ copied, copy }) => (
                               <Button size="compact-xs" variant="light" onClick={copy}>

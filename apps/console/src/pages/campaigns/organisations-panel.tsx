@@ -79,7 +79,7 @@ export function OrganisationsPanel() {
                     </Table.Td>
                     <Table.Td ta="right">{cell(o.installs)}</Table.Td>
                     <Table.Td>
-                      <Group gap={6} wrap="nowrap">
+                      <Group gap={6}>
                         <Anchor href={o.posterUrl} download size="sm">
                           {t('campaigns.posterPdf')}
                         </Anchor>
