@@ -13,6 +13,12 @@ const THAI_BINH = {
   role: 'province',
   province: 'VN-20',
 } as const;
+const LOCKED = {
+  username: 'yen.bai',
+  password: 'yen bai analyst password',
+  role: 'analyst',
+  province: 'VN-06',
+} as const;
 const YEN_BAI = 'VN-06';
 
 /** The nation's 50 million by the end of the year; Thái Bình's 60 % of (assumed) 1.2 million smartphone users. */
@@ -39,7 +45,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const started = Date.now();
-  server = await startConsoleServer([ADMIN, THAI_BINH]);
+  server = await startConsoleServer([ADMIN, THAI_BINH, LOCKED]);
   browser = await launchChromium();
   const api = await apiSession(server.origin, ADMIN.username, ADMIN.password);
   const areas = (await (await fetch(`${server.origin}/v1/areas`)).json()) as {
@@ -63,7 +69,7 @@ function unexpected(problems: PageProblem[]): PageProblem[] {
   return problems.filter(
     (p) =>
       !(
-        /status of 4(00|01|03|04)/.test(p.text) &&
+        /status of 4(00|01|03|04|23)/.test(p.text) &&
         /\/console\/api\/(session|codes|adoption|campaigns|statistics)/.test(p.url)
       ),
   );
@@ -81,6 +87,15 @@ describe('the console in a browser', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    // Five failures lock an account, and the answer says until when.
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.getByLabel('Mật khẩu').fill(`wrong password ${attempt}`);
+      await page.getByLabel('Tên đăng nhập').fill(LOCKED.username);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toMatch(attempt < 5 ? /không đúng/ : /bị khóa.*đến \d{2}:\d{2}/);
+    }
     await signIn(page, ADMIN.username, ADMIN.password);
     expect(new URL(page.url()).pathname).toMatch(/^\/console\/?$/);
     await page.getByRole('heading', { name: 'Toàn quốc', level: 1 }).waitFor();
@@ -247,6 +262,14 @@ describe('the console in a browser', () => {
     await signIn(page, ADMIN.username, ADMIN.password);
     await page.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByTestId('users').getByText('thai.binh').waitFor();
+    await page.getByRole('textbox', { name: labelled('Tên đăng nhập') }).fill('ca.thai.binh');
+    await page.getByLabel(labelled('Mật khẩu')).first().fill('case worker password');
+    await pick(page, 'Vai trò', 'Cán bộ dịch tễ');
+    await pick(page, 'Tỉnh', 'Thái Bình');
+    await page.getByRole('button', { name: 'Tạo người dùng' }).click();
+    const created = page.getByTestId('users').locator('tr', { hasText: 'ca.thai.binh' });
+    await created.waitFor();
+    expect(await created.textContent()).toContain('Thái Bình');
     await screenshot(page, 'users');
     await page.getByRole('link', { name: 'Nhật ký' }).click();
     await page.getByTestId('audit').getByText('Cấp mã').first().waitFor();
@@ -270,7 +293,9 @@ describe('the console in a browser', () => {
     await page.getByRole('heading', { name: 'Thống kê', level: 1 }).waitFor();
     await page.getByTestId('funnel-chart').locator('svg').waitFor();
     // The F0 code issued above is in the funnel.
-    await expect.poll(() => page.getByTestId('funnel').locator('> *').first().textContent()).toBe('Mã F0 đã cấp1');
+    await expect
+      .poll(() => page.getByTestId('funnel').locator('> *').first().textContent())
+      .toBe('Mã F0 đã cấp1');
     await screenshot(page, 'statistics');
     for (const viewport of [
       { width: 1024, height: 768 },
