@@ -1,16 +1,21 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
 import { ADMIN_ROLES } from './api/types.js';
 import { Layout } from './components/layout.js';
 import { RequireRole } from './components/require-role.js';
 import { AuditPage } from './pages/audit.js';
-import { CampaignsPage } from './pages/campaigns.js';
 import { CodesPage } from './pages/codes.js';
-import { DashboardPage } from './pages/dashboard.js';
-import { ProvincePage } from './pages/province.js';
 import { SignInPage } from './pages/sign-in.js';
-import { StatisticsPage } from './pages/statistics.js';
 import { UsersPage } from './pages/users.js';
+
+// Pages with charts and the map load on first use: ECharts and the map are most of the console's weight.
+const DashboardPage = lazy(() => import('./pages/dashboard.js').then((m) => ({ default: m.DashboardPage })));
+const ProvincePage = lazy(() => import('./pages/province.js').then((m) => ({ default: m.ProvincePage })));
+const CampaignsPage = lazy(() => import('./pages/campaigns.js').then((m) => ({ default: m.CampaignsPage })));
+const StatisticsPage = lazy(() =>
+  import('./pages/statistics.js').then((m) => ({ default: m.StatisticsPage })),
+);
 
 /** The console's pages; the layout signs in first and offers each page by role. */
 export const routes: RouteObject[] = [

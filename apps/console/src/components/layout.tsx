@@ -1,5 +1,6 @@
 import { AppShell, Badge, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { provinceOf, useAreaName, useAreas } from '../api/areas.js';
@@ -86,7 +87,9 @@ export function Layout() {
           </nav>
         </AppShell.Navbar>
         <AppShell.Main>
-          <Outlet />
+          <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+            <Outlet />
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </UserProvider>
