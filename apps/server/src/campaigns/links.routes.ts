@@ -1,15 +1,15 @@
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
-import { assertProvinceAccess, type ConsoleUser } from '../accounts/roles.js';
+import { assertProvinceAccess } from '../accounts/roles.js';
 import { ADOPTION_READERS, CAMPAIGN_WRITERS, requireProvince } from '../adoption/adoption-areas.js';
 import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
-import { hidden } from '../adoption/suppression.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
-import { createCampaignRepository, type LinkRow } from './campaign.repository.js';
-import { installCells, linkView, originOf } from './campaign-links.js';
+import { createCampaignRepository } from './campaign.repository.js';
+import { originOf } from './campaign-links.js';
+import { campaignLookups } from './campaign-lookups.js';
 import {
   CHANNELS,
   CodeParamsSchema,
@@ -20,42 +20,18 @@ import {
   ProvinceQuerySchema,
 } from './campaigns.schemas.js';
 import { newInviteCode } from './invite-code.js';
-import { sendPdf } from './organisations.routes.js';
-import { posterPdf } from './poster-pdf.js';
 import { listScope } from './targets.routes.js';
 
 const tags = ['console: campaigns'];
 const BODY = ['unparsable_request', 'invalid_request', 'body_too_large', 'unsupported_media_type'];
 const WRITE = [...BODY, 'not_signed_in', 'csrf_token_invalid', 'forbidden_role', 'forbidden_area'];
-const CHANNEL_NAMES: Record<string, string> = {
-  'sms:viettel': 'SMS Viettel',
-  'sms:vinaphone': 'SMS Vinaphone',
-  'sms:mobifone': 'SMS Mobifone',
-  poster: 'Áp phích / Poster',
-  organisation: 'Tổ chức / Organisation',
-  other: 'Bluezone',
-};
 
 /** `/console/api/campaigns/links`: tracked install links per channel, with SMS texts and posters. */
 export function linkRoutes(deps: VerificationDeps) {
   return (app: BluezoneServer, requireConsoleUser: RequireConsoleUser): void => {
     const campaigns = createCampaignRepository(deps.db);
     const reads = createAdoptionReadRepository(deps.db);
-    const requireLink = async (code: string, user: ConsoleUser) => {
-      const row = await campaigns.link(code);
-      if (!row) throw new AppError('link_not_found');
-      assertProvinceAccess(user, row.province);
-      return row;
-    };
-    const withInstalls = async (rows: readonly LinkRow[], origin: string) => {
-      const cells = new Map<string, ReturnType<typeof linkView>['installs']>();
-      for (const province of new Set(rows.map((r) => r.province))) {
-        const codes = (await campaigns.links(province)).map((l) => l.code);
-        for (const [code, cell] of await installCells(reads, 'channel', province, codes))
-          cells.set(code, cell);
-      }
-      return rows.map((r) => linkView(r, origin, cells.get(r.code) ?? hidden));
-    };
+    const lookups = campaignLookups(campaigns, reads);
 
     app.get(
       '/console/api/campaigns/links',
@@ -77,7 +53,7 @@ export function linkRoutes(deps: VerificationDeps) {
       },
       async (request) => {
         const scope = listScope(consoleUserOf(request), request.query.province);
-        return { links: await withInstalls(await campaigns.links(scope), originOf(request)) };
+        return { links: await lookups.linkViews(await campaigns.links(scope), originOf(request)) };
       },
     );
 
@@ -126,7 +102,7 @@ export function linkRoutes(deps: VerificationDeps) {
           },
           deps.clock.now(),
         );
-        const [view] = await withInstalls([row], originOf(request));
+        const [view] = await lookups.linkViews([row], originOf(request));
         return view;
       },
     );
@@ -145,7 +121,7 @@ export function linkRoutes(deps: VerificationDeps) {
       },
       async (request) => {
         const user = consoleUserOf(request);
-        const row = await requireLink(request.params.code, user);
+        const row = await lookups.link(request.params.code, user);
         await campaigns.deleteLink(row.code);
         await recordAudit(
           deps.db,
@@ -159,40 +135,6 @@ export function linkRoutes(deps: VerificationDeps) {
           deps.clock.now(),
         );
         return { deleted: true };
-      },
-    );
-
-    app.get(
-      '/console/api/campaigns/links/:code/poster.pdf',
-      {
-        preHandler: requireConsoleUser(ADOPTION_READERS),
-        schema: {
-          tags,
-          params: CodeParamsSchema,
-          summary:
-            "A printable A4 poster (PDF) with the QR code of the link (for a venue: a station, an office's lift)",
-          description: consoleErrorList([
-            'not_signed_in',
-            'forbidden_role',
-            'forbidden_area',
-            'link_not_found',
-          ]),
-          response: {
-            200: {
-              description: 'The PDF.',
-              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-            },
-            ...CONSOLE_ERROR_RESPONSES,
-          },
-        },
-      },
-      async (request, reply) => {
-        const row = await requireLink(request.params.code, consoleUserOf(request));
-        const org = row.organisation ? await campaigns.organisation(row.organisation) : undefined;
-        const [view] = await withInstalls([row], originOf(request));
-        const name = org?.name ?? (row.label || CHANNEL_NAMES[row.channel] || 'Bluezone');
-        const bytes = await posterPdf({ name, installUrl: view?.installUrl ?? '', code: row.code });
-        return sendPdf(reply, bytes, row.code);
       },
     );
   };

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
@@ -9,13 +8,13 @@ import {
   requireProvince,
 } from '../adoption/adoption-areas.js';
 import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
-import { hidden } from '../adoption/suppression.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
-import { createCampaignRepository, type OrganisationRow } from './campaign.repository.js';
-import { installCells, organisationView, originOf } from './campaign-links.js';
+import { createCampaignRepository } from './campaign.repository.js';
+import { originOf } from './campaign-links.js';
+import { campaignLookups } from './campaign-lookups.js';
 import {
   CodeParamsSchema,
   DeletedSchema,
@@ -25,42 +24,18 @@ import {
   ProvinceQuerySchema,
 } from './campaigns.schemas.js';
 import { newInviteCode } from './invite-code.js';
-import { posterPdf } from './poster-pdf.js';
 import { listScope } from './targets.routes.js';
 
 const tags = ['console: campaigns'];
 const BODY = ['unparsable_request', 'invalid_request', 'body_too_large', 'unsupported_media_type'];
 const WRITE = [...BODY, 'not_signed_in', 'csrf_token_invalid', 'forbidden_role', 'forbidden_area'];
 
-/** The PDF answer of a poster. */
-export function sendPdf(reply: FastifyReply, bytes: Uint8Array, name: string) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `inline; filename="bluezone-${name}.pdf"`)
-    .header('cache-control', 'private, no-store')
-    .send(Buffer.from(bytes));
-}
-
 /** `/console/api/campaigns/organisations`: unions, companies, schools… with invite codes and posters. */
 export function organisationRoutes(deps: VerificationDeps) {
   return (app: BluezoneServer, requireConsoleUser: RequireConsoleUser): void => {
     const campaigns = createCampaignRepository(deps.db);
     const reads = createAdoptionReadRepository(deps.db);
-    const requireOrganisation = async (code: string, user: Parameters<typeof assertProvinceAccess>[0]) => {
-      const row = await campaigns.organisation(code);
-      if (!row) throw new AppError('organisation_not_found');
-      assertProvinceAccess(user, row.province);
-      return row;
-    };
-    const withInstalls = async (rows: readonly OrganisationRow[], origin: string) => {
-      const cells = new Map<string, ReturnType<typeof organisationView>['installs']>();
-      for (const province of new Set(rows.map((r) => r.province))) {
-        const codes = (await campaigns.organisations(province)).map((o) => o.code);
-        for (const [code, cell] of await installCells(reads, 'organisation', province, codes))
-          cells.set(code, cell);
-      }
-      return rows.map((r) => organisationView(r, origin, cells.get(r.code) ?? hidden));
-    };
+    const lookups = campaignLookups(campaigns, reads);
 
     app.get(
       '/console/api/campaigns/organisations',
@@ -83,7 +58,12 @@ export function organisationRoutes(deps: VerificationDeps) {
       },
       async (request) => {
         const scope = listScope(consoleUserOf(request), request.query.province);
-        return { organisations: await withInstalls(await campaigns.organisations(scope), originOf(request)) };
+        return {
+          organisations: await lookups.organisationViews(
+            await campaigns.organisations(scope),
+            originOf(request),
+          ),
+        };
       },
     );
 
@@ -128,7 +108,7 @@ export function organisationRoutes(deps: VerificationDeps) {
           },
           deps.clock.now(),
         );
-        const [view] = await withInstalls([row], originOf(request));
+        const [view] = await lookups.organisationViews([row], originOf(request));
         return view;
       },
     );
@@ -147,7 +127,7 @@ export function organisationRoutes(deps: VerificationDeps) {
       },
       async (request) => {
         const user = consoleUserOf(request);
-        const row = await requireOrganisation(request.params.code, user);
+        const row = await lookups.organisation(request.params.code, user);
         await campaigns.deleteOrganisation(row.code);
         await recordAudit(
           deps.db,
@@ -161,38 +141,6 @@ export function organisationRoutes(deps: VerificationDeps) {
           deps.clock.now(),
         );
         return { deleted: true };
-      },
-    );
-
-    app.get(
-      '/console/api/campaigns/organisations/:code/poster.pdf',
-      {
-        preHandler: requireConsoleUser(ADOPTION_READERS),
-        schema: {
-          tags,
-          params: CodeParamsSchema,
-          summary:
-            "A printable A4 poster (PDF): the organisation's name, the QR code of its install link, texts in Vietnamese and English",
-          description: consoleErrorList([
-            'not_signed_in',
-            'forbidden_role',
-            'forbidden_area',
-            'organisation_not_found',
-          ]),
-          response: {
-            200: {
-              description: 'The PDF.',
-              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-            },
-            ...CONSOLE_ERROR_RESPONSES,
-          },
-        },
-      },
-      async (request, reply) => {
-        const row = await requireOrganisation(request.params.code, consoleUserOf(request));
-        const [view] = await withInstalls([row], originOf(request));
-        const bytes = await posterPdf({ name: row.name, installUrl: view?.installUrl ?? '', code: row.code });
-        return sendPdf(reply, bytes, row.code);
       },
     );
   };

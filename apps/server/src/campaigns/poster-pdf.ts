@@ -12,7 +12,8 @@ import {
   showText,
 } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { EmbeddedFont, loadVietnameseFont, type TrueTypeFont } from './ttf-font.js';
+import { EmbeddedFont } from './ttf-font.js';
+import { loadVietnameseFont, type TrueTypeFont } from './ttf-parse.js';
 
 /** A4 in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 } as const;
