@@ -4,6 +4,7 @@ import { Navigate } from 'react-router';
 import { ADMIN_ROLES } from './api/types.js';
 import { Layout } from './components/layout.js';
 import { RequireRole } from './components/require-role.js';
+import { AccountPage } from './pages/account.js';
 import { AuditPage } from './pages/audit.js';
 import { CodesPage } from './pages/codes.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <DashboardPage /> },
       { path: 'provinces/:iso', element: <ProvincePage /> },
       { path: 'codes', element: <CodesPage /> },
+      { path: 'account', element: <AccountPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
       {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, type PageProblem, screenshot, signIn } from './browser.js';
 import { type ConsoleServer, startConsoleServer } from './console-server.js';
 import { apiSession, seedCsv, seedInstalls } from './seed.js';
+import { totpCode } from './totp.js';
 
 // The built console served by the real server at /console/, in Debian's chromium.
 
@@ -19,6 +20,7 @@ const LOCKED = {
   role: 'analyst',
   province: 'VN-06',
 } as const;
+const ANALYST = { username: 'analyst', password: 'analyst password', role: 'analyst' } as const;
 const YEN_BAI = 'VN-06';
 
 /** The nation's 50 million by the end of the year; Thái Bình's 60 % of (assumed) 1.2 million smartphone users. */
@@ -45,7 +47,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const started = Date.now();
-  server = await startConsoleServer([ADMIN, THAI_BINH, LOCKED]);
+  server = await startConsoleServer([ADMIN, THAI_BINH, LOCKED, ANALYST]);
   browser = await launchChromium();
   const api = await apiSession(server.origin, ADMIN.username, ADMIN.password);
   const areas = (await (await fetch(`${server.origin}/v1/areas`)).json()) as {
@@ -152,6 +154,33 @@ describe('the console in a browser', () => {
     await screenshot(page, 'codes');
     await row.getByRole('button', { name: 'Hủy mã' }).click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('expired');
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('turns on TOTP, and then asks for the code at sign-in', async () => {
+    const { context, page, problems } = await openPage(browser, server.origin);
+    await signIn(page, ANALYST.username, ANALYST.password);
+    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    await page.getByLabel(labelled('Mã xác thực (6 chữ số)')).fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByTestId('totp-on').waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/console\/sign-in/);
+    await page.getByLabel('Tên đăng nhập').fill(ANALYST.username);
+    await page.getByLabel('Mật khẩu').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const totp = page.getByLabel(labelled('Mã xác thực (6 chữ số)'));
+    await totp.fill('000000');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Mã xác thực không đúng');
+    // The code of the next step (the current one was used to confirm).
+    await totp.fill(totpCode(secret, 1));
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => !url.pathname.includes('sign-in'));
+    await page.getByRole('heading', { name: 'Toàn quốc', level: 1 }).waitFor();
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   });

@@ -30,6 +30,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
     items.push({ label: 'nav.users', to: '/users' });
     items.push({ label: 'nav.audit', to: '/audit' });
   }
+  items.push({ label: 'nav.account', to: '/account' });
   return items;
 }
 
