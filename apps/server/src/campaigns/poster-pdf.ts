@@ -42,14 +42,19 @@ export const toAscii = (text: string) =>
     .replace(/Đ/g, 'D')
     .replace(/[^\x20-\x7e]/g, '?');
 
-let cachedFont: TrueTypeFont | undefined | null = null;
-const defaultFont = () => {
-  if (cachedFont === null) cachedFont = loadVietnameseFont();
+/** The installed Vietnamese font, looked for once; null when there is none. */
+let cachedFont: TrueTypeFont | null | undefined;
+const defaultFont = (): TrueTypeFont | null => {
+  if (cachedFont === undefined) cachedFont = loadVietnameseFont() ?? null;
   return cachedFont;
 };
 
 /** One A4 page: title, the QR code of the install link, the link, texts in Vietnamese and English. */
-export async function posterPdf(input: PosterInput, font = defaultFont()): Promise<Uint8Array> {
+/** `font`: null draws the ASCII fallback (Helvetica, no diacritics). */
+export async function posterPdf(
+  input: PosterInput,
+  font: TrueTypeFont | null = defaultFont(),
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Bluezone — ${input.name}`);
   doc.setSubject(input.installUrl);
