@@ -1,6 +1,7 @@
 import { MAX_PUBLISH_KEYS, type PublishTemporaryExposureKey } from '@bluezone/api';
-import { fromBase64, type IntervalNumber, ROLLING_PERIOD, rollingStartOf } from '@bluezone/protocol';
+import { type IntervalNumber, ROLLING_PERIOD, rollingStartOf } from '@bluezone/protocol';
 import { AppError } from '../errors/app-error.js';
+import { strictBase64 } from './strict-base64.js';
 
 // The per-key rows of PROTOCOL.md §6, pure: keys in, accepted keys and one warning per dropped key out.
 
@@ -25,12 +26,8 @@ export function checkKeyCount(count: number): void {
 }
 
 function decodeKey(text: string): Uint8Array | undefined {
-  try {
-    const bytes = fromBase64(text);
-    return bytes.length === KEY_BYTES ? bytes : undefined;
-  } catch {
-    return undefined;
-  }
+  const bytes = strictBase64(text);
+  return bytes?.length === KEY_BYTES ? new Uint8Array(bytes) : undefined;
 }
 
 /** Why the key is dropped, or undefined when it is kept. `nowInterval` is the current interval. */

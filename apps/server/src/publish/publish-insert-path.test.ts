@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExposureRepository, type NewExposures } from '../repositories/exposure.repository.js';
+import {
+  createExposureRepository,
+  type NewExposures,
+  PUBLISH_STATEMENTS,
+} from '../repositories/exposure.repository.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
 import { pastKeys, publish, publishRequest, storedExposures } from './publish-test-kit.js';
@@ -103,5 +108,46 @@ forEachDatabase((database) => {
       );
       expect(racing.reduce((n, [o]) => n + (o?.inserted ?? 0), 0)).toBe(1);
     });
+  });
+});
+
+forEachDatabase((database) => {
+  beforeAll(async () => {
+    t = await createTestApp({}, await database.location());
+  });
+  afterAll(() => t.app.close());
+
+  it('looks stored keys up by the primary key even in a plan made while the table was empty', async () => {
+    // A named statement keeps its generic plan; one made for an empty table must not scan the table.
+    const plans = await t.app.core.db.transaction(async (tx) => {
+      const text = async (query: string) =>
+        ((await tx.execute(sql.raw(query))) as unknown as { rows: Record<string, string>[] }).rows
+          .map((row) => Object.values(row).join(' '))
+          .join('\n');
+      await tx.execute(sql.raw('SET LOCAL plan_cache_mode = force_generic_plan'));
+      const explain = async (name: string, statementText: string, args: string) => {
+        await tx.execute(sql.raw(`PREPARE ${name} AS ${statementText}`));
+        const plan = await text(`EXPLAIN EXECUTE ${name}(${args})`);
+        await tx.execute(sql.raw(`DEALLOCATE ${name}`));
+        return plan;
+      };
+      const keys = `'{"\\\\x00112233445566778899aabbccddeeff"}'`;
+      const one = (value: string) => `'{${value}}'`;
+      return [
+        await explain(
+          'p_insert',
+          PUBLISH_STATEMENTS.INSERT_UNLESS_STORED.text,
+          [keys, one('1'), one('144'), one('0'), one('NULL'), one('"2026-03-10T00:00:00Z"'), one('VN')]
+            .concat([one('00000000-0000-0000-0000-000000000000'), one('CONFIRMED_TEST'), one('false')])
+            .concat([one('"2026-03-10T00:00:00Z"'), one('0')])
+            .join(', '),
+        ),
+        await explain('p_find', PUBLISH_STATEMENTS.FIND_STORED.text, keys),
+      ];
+    });
+    for (const plan of plans) {
+      expect(plan).toMatch(/Index (Only )?Scan using exposures_pkey/);
+      expect(plan).not.toMatch(/Seq Scan on exposures/);
+    }
   });
 });
