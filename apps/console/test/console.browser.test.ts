@@ -21,6 +21,12 @@ const LOCKED = {
   province: 'VN-06',
 } as const;
 const ANALYST = { username: 'analyst', password: 'analyst password', role: 'analyst' } as const;
+const CASE_WORKER = {
+  username: 'ca.yen.bai',
+  password: 'case worker password',
+  role: 'caseworker',
+  province: 'VN-06',
+} as const;
 const YEN_BAI = 'VN-06';
 
 /** The nation's 50 million by the end of the year; Thái Bình's 60 % of (assumed) 1.2 million smartphone users. */
@@ -47,7 +53,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const started = Date.now();
-  server = await startConsoleServer([ADMIN, THAI_BINH, LOCKED, ANALYST]);
+  server = await startConsoleServer([ADMIN, THAI_BINH, LOCKED, ANALYST, CASE_WORKER]);
   browser = await launchChromium();
   const api = await apiSession(server.origin, ADMIN.username, ADMIN.password);
   const areas = (await (await fetch(`${server.origin}/v1/areas`)).json()) as {
@@ -241,6 +247,23 @@ describe('the console in a browser', () => {
       return { status: answer.status, body: await answer.json() };
     }, YEN_BAI);
     expect(refused).toMatchObject({ status: 403, body: { errorCode: 'forbidden_area' } });
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('offers a case worker the codes only, for their province', async () => {
+    const { context, page, problems } = await openPage(browser, server.origin);
+    await signIn(page, CASE_WORKER.username, CASE_WORKER.password);
+    expect(new URL(page.url()).pathname).toBe('/console/codes');
+    const nav = page.getByRole('navigation').first();
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Mã tải lên', 'Tài khoản']);
+    expect(await page.getByLabel(labelled('Tỉnh')).count()).toBe(0);
+    await page.getByLabel('F1 – tiếp xúc gần (recursive)').check();
+    await page.getByRole('button', { name: 'Cấp mã' }).click();
+    await page.getByTestId('short-code').waitFor();
+    const row = page.getByTestId('recent-codes').locator('tbody tr').first();
+    await expect.poll(() => row.textContent()).toContain('Yên Bái');
+    expect(await row.textContent()).toContain('F1');
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   });
