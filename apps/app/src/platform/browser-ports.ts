@@ -13,9 +13,17 @@ export const browserRandom: RandomSource = {
   bytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
 };
 
-/** HTTP over fetch, 30 s timeout; rejects only when no answer came. */
+/**
+ * HTTP over fetch, 30 s timeout; rejects only when no answer came. Export indexes and JSON are
+ * revalidated at every request (a 304 costs nothing): the browser's cache would otherwise keep an
+ * index for its max-age, minutes that are days of the demo's simulated time. Export files, which
+ * never change, come from the cache.
+ */
 export function browserHttp(): HttpPort {
-  const transport = fetchTransport<AbortSignal>((url, init) => fetch(url, init), {
+  const revalidate = (url: string) => /\.(txt|json)$/.test(new URL(url).pathname);
+  const fetchImpl = (url: string, init: RequestInit) =>
+    fetch(url, { ...init, cache: revalidate(url) ? 'no-cache' : 'default' });
+  const transport = fetchTransport<AbortSignal>(fetchImpl, {
     timeoutSignal: (ms) => AbortSignal.timeout(ms),
   });
   return { request: transport };

@@ -48,10 +48,12 @@ export async function contactHistory(
   const days: HistoryDay[] = [];
   for (let day = todayDay; day > todayDay - 14; day--) {
     const sightings = byDay.get(day) ?? [];
+    const near = distinctPhones(sightings);
+    // Estimated separately, the close subset could come out larger than the whole: it never may.
     days.push({
       date: isoDateOfDay(day as never),
-      near: distinctPhones(sightings),
-      close: distinctPhones(sightings.filter(isClose)),
+      near,
+      close: Math.min(near, distinctPhones(sightings.filter(isClose))),
     });
   }
   return days;

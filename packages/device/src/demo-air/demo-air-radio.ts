@@ -24,8 +24,9 @@ export interface DemoAirRadioOptions {
   /**
    * Sightings may arrive late: a meeting staged on the air (`encounter`) adds sightings of the past
    * minutes. Every `lookbackEvery` scans (default 5) the scanner asks again from `lookbackMs`
-   * (simulated, default 4 h: the longest staged meeting) before its cursor; what it already passed
-   * on is not passed on twice.
+   * (simulated, default 4 h: the longest staged meeting) before where it was at the previous such
+   * scan, so nothing staged in between is missed however fast simulated time runs; what it already
+   * passed on is not passed on twice.
    */
   readonly lookbackMs?: number;
   readonly lookbackEvery?: number;
@@ -68,6 +69,8 @@ export function createDemoAirRadio(
   let cancel: (() => void) | undefined;
   let scanning: Promise<void> | undefined;
   let scans = 0;
+  /** The cursor at the previous look-back scan. */
+  let lookedBackAt: number | undefined;
   /** What was passed on since `cursor − lookbackMs`: `timeMs|serviceData|rssi`. */
   const delivered = new Map<string, number>();
   const lookbackMs = options.lookbackMs ?? 4 * 3_600_000;
@@ -103,7 +106,11 @@ export function createDemoAirRadio(
     if (to === undefined) return;
     let count = 0;
     const cursor = afterMs ?? 0;
-    let from = scans++ % lookbackEvery === lookbackEvery - 1 ? Math.max(0, cursor - lookbackMs) : cursor;
+    let from = cursor;
+    if (scans++ % lookbackEvery === lookbackEvery - 1) {
+      from = Math.max(0, (lookedBackAt ?? cursor) - lookbackMs);
+      lookedBackAt = cursor;
+    }
     for (;;) {
       const since = from;
       const answer = await withPhone((phone) => client.heard({ phoneId: phone, afterMs: since }));
@@ -119,7 +126,8 @@ export function createDemoAirRadio(
       if (answer.sightings.length < HEARD_PAGE || last === undefined) break;
       from = last.timeMs;
     }
-    for (const [key, timeMs] of delivered) if (timeMs <= (afterMs ?? 0) - lookbackMs) delivered.delete(key);
+    const forget = (lookedBackAt ?? 0) - lookbackMs;
+    for (const [key, timeMs] of delivered) if (timeMs <= forget) delivered.delete(key);
     to.onScanComplete?.();
     if (count > 0 && afterMs !== undefined) options.onScanned?.(afterMs);
   }
