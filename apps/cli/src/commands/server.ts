@@ -25,7 +25,20 @@ async function runServer(options: ServerOptions): Promise<void> {
   const { createLogger, startServer } = await import('@bluezone/server');
   const config = await serverConfig({ BLUEZONE_PORT: options.port, BLUEZONE_DATA_DIR: options.dataDir });
   const logger = createLogger(config.logLevel);
-  const { app, address } = await startServer(config, { logger });
+  const { appConfigOf } = await import('@bluezone/server');
+  const { APP_DIST } = await import('@bluezone/app/build');
+  const { CONSOLE_DIST } = await import('@bluezone/console/build');
+  let core: Parameters<typeof appConfigOf>[0] | undefined;
+  // The citizen app at /app/ and the console at /console/, when built (`npm run build:web`).
+  const { app, address } = await startServer(config, {
+    logger,
+    webApp: {
+      dir: APP_DIST,
+      config: () => (core ? appConfigOf(core, config.region, config.appDeviceApiKey) : undefined),
+    },
+    webConsole: { dir: CONSOLE_DIST },
+  });
+  core = app.core;
   logger.info({ address, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'bluezone server listening');
   process.stderr.write(`bluezone server listening on ${address}\n`);
   await new Promise<void>((resolve) => {

@@ -78,6 +78,14 @@ export const CONFIG_ENTRIES = [
       'Region `bluezone admin init` provisions when given no `--region` (ISO 3166 code, optionally a subdivision).',
   },
   {
+    key: 'appDeviceApiKey',
+    env: 'BLUEZONE_APP_DEVICE_API_KEY',
+    kind: 'string',
+    pattern: '^[A-Za-z0-9_-]{16,200}$',
+    description:
+      'The device API key (from `bluezone admin init`) that the citizen app served at `/app/` uses; `GET /app/config.json` answers 503 `app_config_unavailable` without it. `npm start` sets it itself.',
+  },
+  {
     key: 'riskConfiguration',
     env: 'BLUEZONE_RISK_CONFIG',
     kind: 'string',
