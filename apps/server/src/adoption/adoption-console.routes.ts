@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
@@ -9,11 +10,13 @@ import type { BluezoneServer } from '../http/server.types.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { ADOPTION_READERS, NATIONAL_AREA, requireProvince, utcDay } from './adoption-areas.js';
 import {
+  FormatQuerySchema,
   NationalAdoptionSchema,
   ProvinceAdoptionSchema,
   TimeseriesQuerySchema,
   TimeseriesSchema,
 } from './adoption-console.schemas.js';
+import { districtsCsv, nationalCsv, sendCsv } from './adoption-csv.js';
 import { nationalAdoption } from './adoption-national.service.js';
 import { provinceAdoption, recentAverage } from './adoption-province.service.js';
 import { createAdoptionReadRepository } from './adoption-read.repository.js';
@@ -44,14 +47,19 @@ export function adoptionConsoleRoutes(deps: VerificationDeps) {
           tags,
           summary:
             'Installs, active phones and adoption rate by province, ranked ("17/63"), vs the 50 million target',
-          description: `National administrators, provincial officers and analysts: the ranking is the ministry's bulletin, so every province's officers read it; details of a province are theirs only. Counts below 10 are suppressed. ${consoleErrorList(READ)}`,
+          description: `National administrators, provincial officers and analysts: the ranking is the ministry's bulletin, so every province's officers read it; details of a province are theirs only. Counts below 10 are suppressed. \`?format=csv\`: the provinces as CSV (\`text/csv\`, suppressed cells empty with \`installs_suppressed\` = 1). ${consoleErrorList(READ)}`,
+          querystring: FormatQuerySchema,
           response: { 200: NationalAdoptionSchema, ...CONSOLE_ERROR_RESPONSES },
         },
       },
-      async () => nationalAdoption(reads, deps.clock.now()),
+      async (request, reply) => {
+        const view = await nationalAdoption(reads, deps.clock.now());
+        if (request.query.format !== 'csv') return view;
+        sendCsv(reply as unknown as FastifyReply, 'VN', nationalCsv(view));
+      },
     );
 
-    app.get<{ Params: { iso: string } }>(
+    app.get(
       '/console/api/adoption/provinces/:iso',
       {
         preHandler: requireConsoleUser(ADOPTION_READERS),
@@ -59,22 +67,26 @@ export function adoptionConsoleRoutes(deps: VerificationDeps) {
           tags,
           summary:
             'One province: districts, organisations, channels, installs per day, targets and the pace they need',
-          description: `Users of a province read only their own (\`forbidden_area\`). ${consoleErrorList([...READ, 'forbidden_area', 'unknown_province'])}`,
+          description: `Users of a province read only their own (\`forbidden_area\`). \`?format=csv\`: the districts as CSV. ${consoleErrorList([...READ, 'forbidden_area', 'unknown_province'])}`,
           params: Type.Object({
             iso: Type.String({ maxLength: 16, description: 'ISO code, e.g. `VN-20`.' }),
           }),
+          querystring: FormatQuerySchema,
           response: { 200: ProvinceAdoptionSchema, ...CONSOLE_ERROR_RESPONSES },
         },
       },
-      async (request) => {
-        assertProvinceAccess(consoleUserOf(request), request.params.iso);
-        return provinceAdoption(
+      async (request, reply) => {
+        const { iso } = request.params;
+        assertProvinceAccess(consoleUserOf(request), iso);
+        const view = await provinceAdoption(
           reads,
           targets,
           names,
-          requireProvince(request.params.iso).code,
+          requireProvince(iso).code,
           deps.clock.now(),
         );
+        if (request.query.format !== 'csv') return view;
+        sendCsv(reply as unknown as FastifyReply, iso, districtsCsv(view));
       },
     );
 

@@ -110,6 +110,14 @@ export const ProvinceAdoptionSchema = Type.Object({
   targets: Type.Array(TargetProgressSchema),
 });
 
+export const FormatQuerySchema = Type.Object({
+  format: Type.Optional(
+    Type.Union([Type.Literal('json'), Type.Literal('csv')], {
+      description: '`csv`: the table as CSV (default `json`).',
+    }),
+  ),
+});
+
 export const TimeseriesQuerySchema = Type.Object({
   province: Type.Optional(
     Type.String({ maxLength: 16, description: 'ISO code; absent: the whole country.' }),

@@ -4,7 +4,7 @@ import { addDays, requireProvince, utcDay } from './adoption-areas.js';
 import { nationalAdoption } from './adoption-national.service.js';
 import type { AdoptionReadRepository } from './adoption-read.repository.js';
 import { dailySeries } from './adoption-series.js';
-import { type Cell, MIN_CELL, suppressGroup } from './suppression.js';
+import { type Cell, hidden, MIN_CELL, suppressGroup } from './suppression.js';
 
 export interface CampaignNames {
   organisations(province: string): Promise<{ code: string; name: string; type: string }[]>;
@@ -81,9 +81,9 @@ export async function provinceAdoption(
   return {
     asOf: today,
     province: { iso, vi: province.vi, en: province.en, population: province.population },
-    installs: own?.installs,
+    installs: own?.installs ?? hidden,
     appInstalls: districtCells.total,
-    active: own?.active,
+    active: own?.active ?? hidden,
     activeDay: national.activeDay,
     adoptionRate: own?.adoptionRate ?? null,
     rankLabel: own?.rankLabel ?? null,

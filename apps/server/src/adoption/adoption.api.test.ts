@@ -150,6 +150,22 @@ forEachDatabase((database) => {
       }[];
       expect(districts.find((d) => d.code === '336')?.installs).toEqual({ value: 15, suppressed: false });
       expect(districts.find((d) => d.code === '338')?.installs).toEqual({ value: null, suppressed: true });
+      const csv = async (agent: { cookie: string }, path: string) => {
+        const answer = await t.app.server.inject({
+          method: 'GET',
+          url: `/console/api/adoption/${path}?format=csv`,
+          headers: { cookie: agent.cookie },
+        });
+        return { status: answer.statusCode, lines: answer.body.trim().split('\n') };
+      };
+      const all = await csv(national, 'national');
+      expect(all.lines).toHaveLength(64);
+      expect(all.lines.find((l) => l.startsWith('VN-20,'))).toMatch(/,17\/63$/);
+      expect((await csv(officer, 'provinces/VN-06')).status).toBe(403);
+      const districtsCsv = await csv(officer, 'provinces/VN-20');
+      expect(districtsCsv.lines[0]).toBe('district,name_vi,name_en,installs,installs_suppressed');
+      expect(districtsCsv.lines).toContain('336,Thái Bình,Thai Binh,15,0');
+      expect(districtsCsv.lines).toContain('338,Quỳnh Phụ,Quynh Phu,,1');
       const caseworker = await userAgent(t, { role: 'caseworker', province: 'VN-20' });
       expect((await caseworker.request('GET', '/console/api/adoption/national')).json.errorCode).toBe(
         'forbidden_role',
