@@ -18,7 +18,6 @@ export interface ProvinceRow extends Names {
   iso: string;
   population: number;
   installs: Cell;
-  appInstalls: Cell;
   active: Cell;
   adoptionRate: number | null;
   rank: number | null;
