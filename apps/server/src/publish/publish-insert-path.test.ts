@@ -137,9 +137,16 @@ forEachDatabase((database) => {
         await explain(
           'p_insert',
           PUBLISH_STATEMENTS.INSERT_UNLESS_STORED.text,
-          [keys, one('1'), one('144'), one('0'), one('NULL'), one('"2026-03-10T00:00:00Z"'), one('VN')]
-            .concat([one('00000000-0000-0000-0000-000000000000'), one('CONFIRMED_TEST'), one('false')])
-            .concat([one('"2026-03-10T00:00:00Z"'), one('0')])
+          [
+            `'\\x00112233445566778899aabbccddeeff'`,
+            one('1'),
+            one('144'),
+            one('0'),
+            one('NULL'),
+            one('1773100800'),
+          ]
+            .concat([one('1'), one('VN'), one('00000000-0000-0000-0000-000000000000'), one('CONFIRMED_TEST')])
+            .concat([one('false'), one('1773100800')])
             .join(', '),
         ),
         await explain('p_find', PUBLISH_STATEMENTS.FIND_STORED.text, keys),

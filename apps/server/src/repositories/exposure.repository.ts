@@ -59,8 +59,20 @@ const STORED_COLUMNS = 'e.exposure_key, e.report_type, e.revised_report_type, e.
 const STORED_ROW = '(SELECT * FROM exposures x WHERE x.exposure_key = i.exposure_key LIMIT 1)';
 const COLUMNS = `exposure_key, rolling_start_interval_number, rolling_period, transmission_risk,
     days_since_onset_of_symptoms, exportable_at, region, health_authority_id, report_type, traveler, created_at`;
-const INPUT = `SELECT * FROM unnest($1::bytea[], $2::int[], $3::int[], $4::int[], $5::int[], $6::timestamptz[],
-    $7::text[], $8::uuid[], $9::text[], $10::boolean[], $11::timestamptz[], $12::int[]) AS i(${COLUMNS}, r)`;
+/**
+ * The keys of the publishes, compactly (a statement can carry 64 publishes): the 16-byte keys back to
+ * back in one binary bytea, one int array per per-key column (times in epoch seconds), and the
+ * columns a publish shares once per publish, joined by its 1-based number `r`.
+ */
+const INPUT = `SELECT substring($1::bytea FROM 16 * (k.n::int - 1) + 1 FOR 16) AS exposure_key,
+    k.rolling_start_interval_number, k.rolling_period, k.transmission_risk, k.days_since_onset_of_symptoms,
+    to_timestamp(k.exportable_at) AS exportable_at, p.region, p.health_authority_id, p.report_type, p.traveler,
+    to_timestamp(p.created_at) AS created_at, k.r
+  FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::int[]) WITH ORDINALITY
+    AS k(rolling_start_interval_number, rolling_period, transmission_risk, days_since_onset_of_symptoms,
+         exportable_at, r, n)
+  JOIN unnest($8::text[], $9::uuid[], $10::text[], $11::boolean[], $12::float8[]) WITH ORDINALITY
+    AS p(region, health_authority_id, report_type, traveler, created_at, r) ON p.r = k.r`;
 const insertInto = (guard: string) => `INSERT INTO exposures (${COLUMNS})
   SELECT ${COLUMNS} FROM input i ${guard}
   ON CONFLICT (exposure_key) DO NOTHING
@@ -111,42 +123,42 @@ function rawQueryOf(db: Database): RawQuery {
   return async (statement, values) => (await pgliteQuery(statement.text, values)).rows;
 }
 
-/** The parameters of INPUT: one array per column, one entry per key of every publish. */
+/** The parameters of INPUT. */
 function valuesOf(publishes: readonly NewExposures[]): unknown[] {
-  const columns: unknown[][] = Array.from({ length: 12 }, () => []);
-  const [key, start, period, risk, days, exportable, region, authority, type, traveler, created, r] =
-    columns as [
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-      unknown[],
-    ];
+  const count = publishes.reduce((n, p) => n + p.keys.length, 0);
+  const keys = Buffer.allocUnsafe(16 * count);
+  const start: number[] = [];
+  const period: number[] = [];
+  const risk: number[] = [];
+  const days: (number | null)[] = [];
+  const exportable: number[] = [];
+  const r: number[] = [];
   publishes.forEach((p, index) => {
-    const createdAt = p.createdAt.toISOString();
     for (const k of p.keys) {
-      key.push(k.exposureKey);
+      if (k.exposureKey.length !== 16) throw new Error('an exposure key is 16 bytes');
+      keys.set(k.exposureKey, 16 * r.length);
       start.push(k.rollingStartIntervalNumber);
       period.push(k.rollingPeriod);
       risk.push(k.transmissionRisk);
       days.push(k.daysSinceOnsetOfSymptoms);
-      exportable.push(k.exportableAt.toISOString());
-      region.push(p.region);
-      authority.push(p.healthAuthorityId);
-      type.push(p.reportType);
-      traveler.push(p.traveler);
-      created.push(createdAt);
-      r.push(index);
+      exportable.push(k.exportableAt.getTime() / 1000);
+      r.push(index + 1);
     }
   });
-  return columns;
+  return [
+    keys,
+    start,
+    period,
+    risk,
+    days,
+    exportable,
+    r,
+    publishes.map((p) => p.region),
+    publishes.map((p) => p.healthAuthorityId),
+    publishes.map((p) => p.reportType),
+    publishes.map((p) => p.traveler),
+    publishes.map((p) => p.createdAt.getTime() / 1000),
+  ];
 }
 
 const toStored = (row: Row): StoredExposure => ({
@@ -179,7 +191,7 @@ export function createExposureRepository(db: Database) {
       const outcomes: InsertOutcome[] = publishes.map(() => ({ inserted: 0, stored: [] }));
       if (publishes.every((p) => p.keys.length === 0)) return outcomes;
       for (const row of await query(INSERT_UNLESS_STORED, valuesOf(publishes))) {
-        const outcome = outcomes[Number(row.r)];
+        const outcome = outcomes[Number(row.r) - 1];
         if (!outcome) throw new Error('insertUnlessStored: an answer for no publish');
         if (row.inserted == null) outcome.stored.push(toStored(row));
         else outcome.inserted = Number(row.inserted);
