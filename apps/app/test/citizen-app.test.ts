@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     await tab('Trang chủ');
     const mine = await page.getByTestId('demo-phone').getAttribute('data-phone-id');
     expect(mine).toBeTruthy();
-    // Meet in the middle of a simulated day, so the 30 minutes fall on one date.
+    // Meet in the middle of a simulated day, so the hour falls on one date.
     const hourOf = (ms: number) => new Date(ms).getUTCHours();
     await eventually('midday in the simulation', 30_000, async () =>
       hourOf(other?.clock.nowMs() ?? 0) >= 2 && hourOf(other?.clock.nowMs() ?? 0) <= 20 ? true : undefined,
@@ -104,11 +104,11 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     const met = await other.air.encounter({
       phoneId: mine as string,
       otherPhoneId: other.phoneId,
-      minutes: 30,
+      minutes: 60,
       distanceM: 1,
     });
     expect(met.sightings).toBeGreaterThan(0);
-    const exposureDate = isoDate(other.clock.nowMs() - 15 * 60_000);
+    const exposureDate = isoDate(other.clock.nowMs() - 30 * 60_000);
     // The long code (a link): the short one lives an hour of simulated time, a few seconds here.
     const { longCode } = await issueCode(server, 'confirmed', exposureDate);
     const prepared = await other.device.prepareUpload(longCode);
@@ -119,6 +119,9 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
       await button('Kiểm tra ngay').click();
       await page.waitForTimeout(1_500);
       return (await page.getByTestId('status').getAttribute('data-status')) === 'F1' ? true : undefined;
+    }).catch(async (error: Error) => {
+      const stored = (await storedEntries(page)).filter(([k]) => /^(exposure|status\/sync|warnings)/.test(k));
+      throw new Error(`${error.message}; the phone stored ${JSON.stringify(stored).slice(0, 1500)}`);
     });
     await screenshot(page, 'home-f1');
     await page.getByRole('link', { name: 'Xem cần làm gì' }).click();
@@ -172,7 +175,15 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     });
   }, 240_000);
 
-  it('shows the history, notices and invite screens', async () => {
+  it('shows the radar, the history, notices and invite screens', async () => {
+    // The radar: whom the last scan heard in the simulated district (empty now and then).
+    await tab('Trang chủ');
+    const radar = page.getByTestId('radar-summary');
+    await radar.scrollIntoViewIfNeeded();
+    await eventually('someone on the radar', 20_000, async () =>
+      (await radar.textContent())?.startsWith('Trong 30 giây qua:') ? true : undefined,
+    ).catch(() => undefined);
+    await screenshot(page, 'radar');
     await tab('Lịch sử');
     // A header row and 14 days.
     await expect.poll(() => page.getByTestId('history-table').getByRole('row').count()).toBe(15);

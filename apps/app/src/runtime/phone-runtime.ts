@@ -9,6 +9,7 @@ import {
   type DemoAirRadio,
   getJson,
   type Language,
+  type NearbyDevice,
   type PreparedUpload,
   setJson,
   type UploadResult,
@@ -24,6 +25,7 @@ import {
 import type { IdbStore } from '../platform/idb-store.js';
 import { absoluteUrl } from './app-config.js';
 import { type DemoAirPhone, readDemoAirPhone, saveDemoAirPhone, saveReported } from './prefs.js';
+import { RecentlyHeard } from './recently-heard.js';
 
 /** How often the phone checks for new exports on its own, in simulated time. */
 const SYNC_EVERY_MS = 4 * 3_600_000;
@@ -50,7 +52,18 @@ export class PhoneRuntime {
     readonly device: BluezoneDevice,
     readonly demo: { client: DemoAirClient; clock: DemoAirClockPort; radio: DemoAirRadio } | undefined,
     readonly notifier: BrowserNotifier,
+    private readonly heard: RecentlyHeard,
   ) {}
+
+  /**
+   * "Quét xung quanh": the phones heard in the last 30 s. On the demo air simulated time runs
+   * thousands of times faster than a scan comes back, so there it is the 30 simulated seconds
+   * before the last thing heard: what the last scan found.
+   */
+  nearby(): NearbyDevice[] {
+    if (this.demo === undefined) return this.device.nearby();
+    return this.heard.nearby(this.device.calibration.rssiCorrection, this.device.risk);
+  }
 
   static async open(config: AppConfig, store: IdbStore, language: Language): Promise<PhoneRuntime> {
     const http = browserHttp();
@@ -62,6 +75,7 @@ export class PhoneRuntime {
       if (demo) clock = demo.clock;
     }
     const notifier = new BrowserNotifier();
+    const heard = new RecentlyHeard();
     const device = createDevice({
       ports: {
         clock,
@@ -70,7 +84,7 @@ export class PhoneRuntime {
         http,
         notifier,
         advertiser: demo?.radio.advertiser,
-        scanner: demo?.radio.scanner,
+        scanner: demo ? heard.wrap(demo.radio.scanner) : undefined,
         bluetooth: browserBluetooth(demo !== undefined),
       },
       phone: BROWSER_PHONE,
@@ -88,7 +102,7 @@ export class PhoneRuntime {
       })),
       language,
     });
-    const phone = new PhoneRuntime(config, store, clock, device, demo, notifier);
+    const phone = new PhoneRuntime(config, store, clock, device, demo, notifier, heard);
     notifier.onNotify(() => phone.changed());
     return phone;
   }

@@ -27,7 +27,7 @@ async function read(phone: PhoneRuntime): Promise<PhoneSnapshot> {
   return {
     status,
     warning,
-    nearby: phone.device.nearby(),
+    nearby: phone.nearby(),
     pendingUpload,
     reported,
     demoPhone,
