@@ -1,5 +1,7 @@
 // @bluezone/api — wire contracts shared by the server, the apps and the CLI: error codes with their
 // HTTP statuses, and the TypeBox schemas of every request and answer.
+
+export * from './adoption/adoption-client.js';
 export * from './certificate-claims.js';
 export * from './client/index.js';
 export * from './common.schemas.js';
