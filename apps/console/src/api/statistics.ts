@@ -19,6 +19,8 @@ export interface StatisticsDay {
   exportFiles: number;
   exportBytes: number;
   exportKeys: number;
+  /** Export files this server handed out that day. */
+  downloads: number;
 }
 
 export interface Statistics {
@@ -33,8 +35,16 @@ export interface Statistics {
     f1Keys: number;
   };
   days: StatisticsDay[];
-  exportFiles: { path: string; region: string; day: string; keyCount: number; sizeBytes: number | null }[];
-  downloads: null;
+  exportFiles: {
+    path: string;
+    region: string;
+    day: string;
+    keyCount: number;
+    sizeBytes: number | null;
+    downloads: number;
+  }[];
+  /** Counted where files leave the server: behind a CDN only its cache misses. */
+  downloads: { total: number; counted: 'origin' };
 }
 
 export const STATISTICS_ROUTE = '/statistics';

@@ -14,7 +14,7 @@ const RANGES = ['7', '30', '90'] as const;
 
 /** What the key server did: the F0 → F1 funnel over time, uploads per day, export files and sizes. */
 export function StatisticsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const [range, setRange] = useState<string>('30');
   const statistics = useStatistics(Number(range));
@@ -76,7 +76,7 @@ export function StatisticsPage() {
             </Title>
             <ExportFilesTable files={data.exportFiles} />
             <Text size="xs" c="dimmed" mt="xs">
-              {t('statistics.downloadsNote')}
+              {t('statistics.downloadsNote', { total: data.downloads.total.toLocaleString(i18n.language) })}
             </Text>
           </Paper>
         </>

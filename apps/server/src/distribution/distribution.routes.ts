@@ -3,6 +3,7 @@ import { blobStoreFor } from '../blobstore/open-blob-store.js';
 import { AppError } from '../errors/app-error.js';
 import { exportIndexPath, INDEX_CACHE_CONTROL, ZIP_CACHE_CONTROL } from '../export/export-keys.js';
 import type { BluezoneServer } from '../http/server.types.js';
+import { downloadCounterFor } from '../statistics/download-counter.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { etagMatches, isExportFileName, isRegion } from './distribution-paths.js';
 import { exportPublicKeys } from './export-public-keys.service.js';
@@ -18,6 +19,8 @@ const notFound = () => new AppError('not_found', 'There is no such export file.'
  */
 export function registerDistributionRoutes(app: BluezoneServer, deps: VerificationDeps): void {
   const store = () => blobStoreFor(deps.config);
+  const downloads = downloadCounterFor(deps.db);
+  app.addHook('onClose', () => downloads.close());
   const risk = loadRiskConfiguration(deps.config.riskConfiguration);
   const riskBody = JSON.stringify(risk);
 
@@ -54,6 +57,9 @@ export function registerDistributionRoutes(app: BluezoneServer, deps: Verificati
   app.get<{ Params: Params }>('/v1/exports/:region/:file', async (request, reply) => {
     const { region, file = '' } = request.params;
     if (!isRegion(region) || !isExportFileName(file)) throw notFound();
-    return serve(request, reply, `${region}/${file}`, ZIP_CACHE_CONTROL);
+    const answer = await serve(request, reply, `${region}/${file}`, ZIP_CACHE_CONTROL);
+    if (reply.statusCode === 200)
+      downloads.count(deps.clock.now().toISOString().slice(0, 10), `${region}/${file}`);
+    return answer;
   });
 }

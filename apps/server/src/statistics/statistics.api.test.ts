@@ -38,9 +38,10 @@ forEachDatabase((database) => {
             keysPublished: Record<string, number>;
             exportFiles: number;
             exportBytes: number;
+            downloads: number;
           }[];
-          exportFiles: { sizeBytes: number | null; keyCount: number }[];
-          downloads: null;
+          exportFiles: { path: string; sizeBytes: number | null; keyCount: number; downloads: number }[];
+          downloads: { total: number; counted: 'origin' };
         };
       };
       const stats = await read();
@@ -59,7 +60,23 @@ forEachDatabase((database) => {
       expect(today?.exportFiles).toBeGreaterThanOrEqual(1);
       expect(stats.exportFiles[0]?.sizeBytes).toBeGreaterThan(0);
       expect(today?.exportBytes).toBe(stats.exportFiles.reduce((a, f) => a + (f.sizeBytes ?? 0), 0));
-      expect(stats.downloads).toBeNull();
+      expect(stats.downloads).toEqual({ total: 0, counted: 'origin' });
+
+      // Downloads of a file are counted per file and day (a 304 revalidation is not a download).
+      const path = stats.exportFiles[0]?.path as string;
+      const first = await t.app.server.inject({ method: 'GET', url: `/v1/exports/${path}` });
+      expect(first.statusCode).toBe(200);
+      await t.app.server.inject({ method: 'GET', url: `/v1/exports/${path}` });
+      const revalidated = await t.app.server.inject({
+        method: 'GET',
+        url: `/v1/exports/${path}`,
+        headers: { 'if-none-match': String(first.headers.etag) },
+      });
+      expect(revalidated.statusCode).toBe(304);
+      const counted = await read();
+      expect(counted.downloads.total).toBe(2);
+      expect(counted.days.find((d) => d.day === '2026-03-10')?.downloads).toBe(2);
+      expect(counted.exportFiles.find((f) => f.path === path)?.downloads).toBe(2);
 
       // The retention cleanup deletes codes after 48 hours: the day's counts stay.
       await t.app.core.database.inScriptTransaction((exec) =>

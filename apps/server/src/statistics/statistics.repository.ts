@@ -1,6 +1,7 @@
 import { and, asc, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { exportFiles, statisticsDaily, statisticsExportFiles } from '../database/schema.js';
+import { downloadCounterFor } from './download-counter.js';
 
 /** What is counted per UTC day; `kind` is the test type or the report type. */
 export type Metric = 'codes_issued' | 'codes_used' | 'uploads' | 'keys_published' | 'keys_revised';
@@ -44,6 +45,9 @@ export function createStatisticsRepository(db: Database) {
           });
       }
     },
+
+    /** Writes the downloads counted in memory, so a request sees them at once. */
+    flushDownloads: () => downloadCounterFor(db).flush(),
 
     async daily(from: string, to: string) {
       return db

@@ -46,6 +46,7 @@ export const StatisticsSchema = Type.Object({
       exportFiles: Type.Integer(),
       exportBytes: Type.Integer(),
       exportKeys: Type.Integer({ description: 'Keys in the files (padding included).' }),
+      downloads: Type.Integer({ description: 'Export files this server handed out that day (200 answers).' }),
     }),
   ),
   exportFiles: Type.Array(
@@ -55,9 +56,19 @@ export const StatisticsSchema = Type.Object({
       day: Type.String(),
       keyCount: Type.Integer(),
       sizeBytes: Type.Union([Type.Integer(), Type.Null()]),
+      downloads: Type.Integer({ description: 'Times this server handed the file out in the range.' }),
     }),
   ),
-  downloads: Type.Null({ description: 'Not counted: files are served through a CDN (docs/api.md).' }),
+  downloads: Type.Object(
+    {
+      total: Type.Integer(),
+      counted: Type.Literal('origin', {
+        description:
+          'Counted where the files leave this server: behind a CDN only its cache misses arrive, so the phones downloading are many more.',
+      }),
+    },
+    { description: 'Export file downloads in the range, counted per file and day, nothing about who.' },
+  ),
 });
 
 const QuerySchema = Type.Object({

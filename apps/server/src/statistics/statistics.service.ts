@@ -1,6 +1,7 @@
 import { addDays, daysBetween, isCalendarDay, utcDay } from '../adoption/adoption-areas.js';
 import type { BlobStore } from '../blobstore/blob-store.js';
 import { AppError } from '../errors/app-error.js';
+import { DOWNLOADS_METRIC } from './download-counter.js';
 import type { StatisticsRepository } from './statistics.repository.js';
 
 /** Longest range one request may ask for. */
@@ -44,6 +45,7 @@ export async function exposureStatistics(
   store: BlobStore,
   range: { from: string; to: string },
 ) {
+  await repo.flushDownloads();
   await repo.snapshot();
   const fresh = await repo.unrecordedExportFiles(SIZE_READS_PER_REQUEST);
   const sized = await Promise.all(
@@ -73,6 +75,7 @@ export async function exposureStatistics(
       exportFiles: 0,
       exportBytes: 0,
       exportKeys: 0,
+      downloads: 0,
     };
   });
   const byDay = new Map(days.map((d) => [d.day, d]));
@@ -83,6 +86,13 @@ export async function exposureStatistics(
     keys_published: 'keysPublished',
     keys_revised: 'keysRevised',
   } as const;
+  const fileDownloads = new Map<string, number>();
+  for (const row of daily) {
+    if (row.metric !== DOWNLOADS_METRIC) continue;
+    const target = byDay.get(row.day);
+    if (target) target.downloads += row.value;
+    fileDownloads.set(row.kind, (fileDownloads.get(row.kind) ?? 0) + row.value);
+  }
   for (const row of daily) {
     const target = byDay.get(row.day);
     const name = field[row.metric as keyof typeof field];
@@ -119,7 +129,8 @@ export async function exposureStatistics(
         day: f.day,
         keyCount: f.keyCount,
         sizeBytes: f.sizeBytes,
+        downloads: fileDownloads.get(f.path) ?? 0,
       })),
-    downloads: null,
+    downloads: { total: sum((d) => d.downloads), counted: 'origin' as const },
   };
 }
