@@ -107,5 +107,5 @@ export const exposures = pgTable('exposures', {
   revisedExportableAt: tz('revised_exportable_at'),
 });
 export * from './accounts.schema.js';
-export * from './export.schema.js';
 export * from './adoption.schema.js';
+export * from './export.schema.js';
