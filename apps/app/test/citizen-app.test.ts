@@ -210,6 +210,33 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     await screenshot(page, 'home-en');
   });
 
+  it('opens offline from the service worker, and says a check needs the internet', async () => {
+    // The service worker took over on an earlier visit (it precaches every built file).
+    await expect
+      .poll(() =>
+        page.evaluate('navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)'),
+      )
+      .toBe(true);
+    await page.context().setOffline(true);
+    try {
+      await page.goto(`${server.base}/app/`);
+      await page
+        .getByTestId('status')
+        .waitFor({ timeout: 60_000 })
+        .catch(async (error: Error) => {
+          throw new Error(`${error.message}\n${await page.locator('body').textContent()}`);
+        });
+      expect(await page.getByTestId('status').getAttribute('data-status')).toBe('reported');
+      await button('Check now').click();
+      await page.getByText('Could not check: no internet. The app will try again by itself.').waitFor();
+      await screenshot(page, 'offline');
+    } finally {
+      await page.context().setOffline(false);
+    }
+    await page.reload();
+    await page.getByText('Check now').waitFor();
+  }, 120_000);
+
   it('deletes all my data and starts the first run again', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     await button('Delete all my data').click();

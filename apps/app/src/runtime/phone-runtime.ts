@@ -44,6 +44,8 @@ export class PhoneRuntime {
   private lastSyncMs = Number.NEGATIVE_INFINITY;
   private lastInterval = -1;
   private syncing: Promise<unknown> | undefined;
+  /** The error code of this session's last check, null when it succeeded (undefined before one). */
+  lastSyncError: string | null | undefined;
 
   private constructor(
     readonly config: AppConfig,
@@ -176,6 +178,7 @@ export class PhoneRuntime {
       .sync()
       .then((outcome) => {
         this.lastSyncMs = this.clock.nowMs();
+        this.lastSyncError = outcome.error?.code ?? null;
         return outcome;
       })
       .finally(() => {
@@ -219,6 +222,9 @@ async function joinDemoAir(
     clock,
     every,
     scanEveryMs: 2_000,
+    // Every scan looks back 4 simulated hours before the previous one: a meeting staged on the air
+    // carries past times, and simulated time may run faster than any scan interval.
+    lookbackEvery: 1,
     afterMs: phone.lastHeardMs,
     rejoin: async () => (await join(client, store)).phoneId,
     onScanned: (lastHeardMs) =>

@@ -12,6 +12,8 @@ export interface PhoneSnapshot {
   readonly pendingUpload: PreparedUpload | null;
   readonly reported: Reported | null;
   readonly demoPhone: DemoAirPhone | null;
+  /** The error code of this session's last check (null: it succeeded; undefined: none yet). */
+  readonly syncError: string | null | undefined;
   /** The phone's time now (the simulation's in the demo). */
   readonly nowMs: number;
 }
@@ -31,6 +33,7 @@ async function read(phone: PhoneRuntime): Promise<PhoneSnapshot> {
     pendingUpload,
     reported,
     demoPhone,
+    syncError: phone.lastSyncError,
     nowMs: phone.clock.nowMs(),
   };
 }

@@ -30,8 +30,14 @@ export function HomeScreen() {
     unauthorized: t('home.bluetoothUnauthorizedHelp'),
     unsupported: t('home.bluetoothUnsupportedHelp'),
   }[bluetooth];
-  const error = status.lastError;
-  const lastErrorIsNewest = error !== null && (status.lastSuccessfulCheckMs ?? 0) <= error.atMs;
+  // This session's last check, else the stored status (the clock may have changed: demo air, offline).
+  const stored = status.lastError;
+  const errorCode =
+    snapshot.syncError !== undefined
+      ? snapshot.syncError
+      : stored !== null && (status.lastSuccessfulCheckMs ?? 0) <= stored.atMs
+        ? stored.code
+        : null;
 
   return (
     <Stack gap="md">
@@ -83,9 +89,9 @@ export function HomeScreen() {
           </Text>
         </Card>
       </SimpleGrid>
-      {lastErrorIsNewest && (
+      {errorCode !== null && (
         <Alert color="orange" role="status">
-          {error.code === 'sync_network' ? t('home.checkFailedNetwork') : t('home.checkFailed')}
+          {errorCode === 'sync_network' ? t('home.checkFailedNetwork') : t('home.checkFailed')}
         </Alert>
       )}
       <Button
