@@ -81,6 +81,13 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     const stored = (await storedEntries(page)).map(([key]) => key);
     expect(stored).toContain('app/onboarding');
     expect(stored.some((key) => key.startsWith('keys/'))).toBe(true);
+    // The province was chosen, so the install and today's "still active" were counted (no identifier).
+    await eventually('the adoption reports', 30_000, async () => {
+      const keys = (await storedEntries(page)).map(([key]) => key);
+      return keys.includes('app/adoption/install-sent') && keys.includes('app/adoption/active-day')
+        ? true
+        : undefined;
+    });
   });
 
   it('explains a wrong code', async () => {

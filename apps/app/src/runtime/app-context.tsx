@@ -2,6 +2,7 @@ import type { AppConfig } from '@bluezone/api';
 import i18next from 'i18next';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { IdbStore } from '../platform/idb-store.js';
+import { reportAdoption } from './adoption-reports.js';
 import { loadAppConfig } from './app-config.js';
 import { PhoneRuntime } from './phone-runtime.js';
 import { type Onboarding, readOnboarding, saveOnboarding } from './prefs.js';
@@ -32,6 +33,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     const phone = await PhoneRuntime.open(config, store, i18next.language === 'en' ? 'en' : 'vi');
     await phone.start();
     setPhase({ kind: 'ready', store, config, phone });
+    void reportAdoption(store, config);
   }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again on retry

@@ -13,6 +13,20 @@ interface StartOptions {
 const DAY = 86_400_000;
 
 /**
+ * Simulated time runs fast (a day a minute by default), so codes, tokens and certificates get the
+ * longest lifetimes the configuration allows — else a short code would expire before anyone could
+ * type it. Set in the environment, they win.
+ */
+const DEMO_LIFETIMES: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    BLUEZONE_SHORT_CODE_LIFETIME: '1h',
+    BLUEZONE_LONG_CODE_LIFETIME: '48h',
+    BLUEZONE_TOKEN_LIFETIME: '14d',
+    BLUEZONE_CERTIFICATE_LIFETIME: '1h',
+  }).map(([name, value]) => [name, process.env[name] ?? value]),
+);
+
+/**
  * `bluezone start` (`npm start`): the platform on one machine — the server on the embedded database
  * and a simulated district in accelerated time, round after round, through the real API, until
  * Ctrl-C.
@@ -58,6 +72,7 @@ async function runStart(o: StartOptions): Promise<void> {
     routes: (app) => registerDemoAirRoutes(app, air),
     webApp: { dir: web.app, demoAirUrl: '/demo/air' },
     webConsole: { dir: web.console },
+    env: DEMO_LIFETIMES,
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const { ensureDemoAccount } = await import('@bluezone/server');
