@@ -117,17 +117,15 @@ export class RadioModel {
   }
 
   /**
-   * What phone logs keep of one minute, without building objects: for every close pair and each
-   * direction whose receiver scans in this minute and whose transmitter advertises, the first
-   * reading of the scan that is heard (a log drops repeats of an identifier < 10 s apart, and a
-   * scan lasts a few seconds), passed to `emit`. Readings after the first heard one are not drawn.
+   * Every direction of the minute's close pairs whose receiver scans (`scanStartSecond` not NaN)
+   * and whose transmitter advertises (finite TX power), with the encounter's mean RSSI.
    */
-  firstReadings(
+  private eachHearing(
     pairs: ClosePairs,
     scanStartSecond: Float32Array,
     handsets: Handsets,
     encounter: number,
-    emit: (receiver: number, transmitter: number, rssi: number, secondsInMinute: number) => void,
+    visit: (receiver: number, transmitter: number, meanRssi: number, startSecond: number) => void,
   ): void {
     for (let i = 0; i < pairs.count; i++) {
       const a = pairs.a[i] ?? 0;
@@ -140,14 +138,39 @@ export class RadioModel {
       const carryingB = pairs.carryingB[i] ?? 0;
       const crowd = pairs.crowdDensity?.[i] ?? 0;
       if (!Number.isNaN(startA) && Number.isFinite(handsets.txPower[b] ?? Number.NaN)) {
-        const mean = this.encounterRssi(a, b, distance, carryingA, carryingB, handsets, encounter, crowd);
-        this.firstReading(a, b, mean, startA, emit);
+        visit(
+          a,
+          b,
+          this.encounterRssi(a, b, distance, carryingA, carryingB, handsets, encounter, crowd),
+          startA,
+        );
       }
       if (!Number.isNaN(startB) && Number.isFinite(handsets.txPower[a] ?? Number.NaN)) {
-        const mean = this.encounterRssi(b, a, distance, carryingB, carryingA, handsets, encounter, crowd);
-        this.firstReading(b, a, mean, startB, emit);
+        visit(
+          b,
+          a,
+          this.encounterRssi(b, a, distance, carryingB, carryingA, handsets, encounter, crowd),
+          startB,
+        );
       }
     }
+  }
+
+  /**
+   * What phone logs keep of one minute, without building objects: for each hearing direction the
+   * first reading of the scan that is heard (a log drops repeats of an identifier < 10 s apart, and a
+   * scan lasts a few seconds), passed to `emit`. Readings after the first heard one are not drawn.
+   */
+  firstReadings(
+    pairs: ClosePairs,
+    scanStartSecond: Float32Array,
+    handsets: Handsets,
+    encounter: number,
+    emit: (receiver: number, transmitter: number, rssi: number, secondsInMinute: number) => void,
+  ): void {
+    this.eachHearing(pairs, scanStartSecond, handsets, encounter, (receiver, transmitter, mean, start) =>
+      this.firstReading(receiver, transmitter, mean, start, emit),
+    );
   }
 
   /** The first heard reading of one scan, as `scanReadings` would draw it, or nothing. */
@@ -175,10 +198,7 @@ export class RadioModel {
     }
   }
 
-  /**
-   * The sightings of one minute: for every close pair, each direction whose receiver scans in this
-   * minute (`scanStartSecond` not NaN) and whose transmitter advertises (finite TX power).
-   */
+  /** The sightings of one minute: every reading heard, for each hearing direction. */
   sightings(
     pairs: ClosePairs,
     scanStartSecond: Float32Array,
@@ -186,25 +206,9 @@ export class RadioModel {
     encounter: number,
   ): Sighting[] {
     const out: Sighting[] = [];
-    for (let i = 0; i < pairs.count; i++) {
-      const a = pairs.a[i] ?? 0;
-      const b = pairs.b[i] ?? 0;
-      const startA = scanStartSecond[a] ?? Number.NaN;
-      const startB = scanStartSecond[b] ?? Number.NaN;
-      if (Number.isNaN(startA) && Number.isNaN(startB)) continue;
-      const distance = pairs.distanceM[i] ?? 0;
-      const carryingA = pairs.carryingA[i] ?? 0;
-      const carryingB = pairs.carryingB[i] ?? 0;
-      const crowd = pairs.crowdDensity?.[i] ?? 0;
-      if (!Number.isNaN(startA) && Number.isFinite(handsets.txPower[b] ?? Number.NaN)) {
-        const mean = this.encounterRssi(a, b, distance, carryingA, carryingB, handsets, encounter, crowd);
-        this.scanReadings(a, b, mean, startA, out);
-      }
-      if (!Number.isNaN(startB) && Number.isFinite(handsets.txPower[a] ?? Number.NaN)) {
-        const mean = this.encounterRssi(b, a, distance, carryingB, carryingA, handsets, encounter, crowd);
-        this.scanReadings(b, a, mean, startB, out);
-      }
-    }
+    this.eachHearing(pairs, scanStartSecond, handsets, encounter, (receiver, transmitter, mean, start) =>
+      this.scanReadings(receiver, transmitter, mean, start, out),
+    );
     return out;
   }
 }
