@@ -91,6 +91,16 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, message: 'Too many requests; retry after the time in Retry-After.' },
   not_ready: { status: 503, message: 'The server is starting or cannot reach its database.' },
   internal: { status: 500, message: 'Internal error; it was logged without the request contents.' },
+  // Declarations (apps/server/src/declarations)
+  invalid_phone: {
+    status: 400,
+    message: 'The phone number must be a Vietnamese number: 9-15 digits, optionally starting with +84.',
+  },
+  invalid_exposure_date: {
+    status: 400,
+    message: 'The exposure date must be a real day (YYYY-MM-DD) in the last 30 days, not in the future.',
+  },
+  declaration_not_found: { status: 404, message: 'There is no such declaration (or it was deleted).' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

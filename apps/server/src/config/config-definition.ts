@@ -298,6 +298,16 @@ export const CONFIG_ENTRIES = [
     description: 'How long verification codes and tokens are kept after they expire.',
   },
   {
+    key: 'declarationRetention',
+    env: 'BLUEZONE_DECLARATION_RETENTION',
+    kind: 'duration',
+    default: '30d',
+    min: DAY,
+    max: 90 * DAY,
+    description:
+      'How long F1/F2 declarations (their encrypted name, phone and address) are kept after the UTC day they were received.',
+  },
+  {
     key: 'secureCookies',
     env: 'BLUEZONE_SECURE_COOKIES',
     kind: 'boolean',

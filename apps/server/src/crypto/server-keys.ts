@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 /**
  * Keys derived from the one server secret (docs/decisions/0003-secrets-at-rest.md): HMAC keys for
- * codes, API keys and token ids, and the AES-256-GCM key that encrypts private signing keys at rest.
+ * codes, API keys and token ids, the AES-256-GCM key that encrypts private signing keys at rest, and
+ * the AES-256-GCM key (`declaration-encryption`) that encrypts the personal data of declarations.
  */
 export interface ServerKeys {
   codeHmac(code: string): Uint8Array;
@@ -12,6 +13,9 @@ export interface ServerKeys {
   tokenHmac(tokenId: string): Uint8Array;
   encrypt(plaintext: Uint8Array, context: string): Uint8Array;
   decrypt(sealed: Uint8Array, context: string): Uint8Array;
+  /** AES-256-GCM under the `declaration-encryption` key: a declaration's personal data. */
+  encryptDeclaration(plaintext: Uint8Array, context: string): Uint8Array;
+  decryptDeclaration(sealed: Uint8Array, context: string): Uint8Array;
 }
 
 export const SECRET_FILE = 'secret.key';
@@ -24,20 +28,31 @@ export function deriveServerKeys(secret: Uint8Array): ServerKeys {
   if (secret.length < MIN_SECRET_BYTES) throw new Error(`the server secret must have at least 32 bytes`);
   const hmac = (key: Buffer) => (text: string) =>
     new Uint8Array(createHmac('sha256', key).update(text).digest());
-  const sealKey = derive(secret, 'key-encryption');
+  const seal = aesGcm(derive(secret, 'key-encryption'));
+  const declarationSeal = aesGcm(derive(secret, 'declaration-encryption'));
   return {
     codeHmac: hmac(derive(secret, 'code-hmac')),
     apiKeyHmac: hmac(derive(secret, 'api-key-hmac')),
     tokenHmac: hmac(derive(secret, 'token-hmac')),
-    encrypt(plaintext, context) {
+    encrypt: seal.encrypt,
+    decrypt: seal.decrypt,
+    encryptDeclaration: declarationSeal.encrypt,
+    decryptDeclaration: declarationSeal.decrypt,
+  };
+}
+
+/** nonce (12) ‖ ciphertext ‖ tag (16), with `context` as associated data. */
+function aesGcm(key: Buffer) {
+  return {
+    encrypt(plaintext: Uint8Array, context: string): Uint8Array {
       const nonce = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', sealKey, nonce).setAAD(Buffer.from(context));
+      const cipher = createCipheriv('aes-256-gcm', key, nonce).setAAD(Buffer.from(context));
       const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
       return new Uint8Array(Buffer.concat([nonce, body, cipher.getAuthTag()]));
     },
-    decrypt(sealed, context) {
+    decrypt(sealed: Uint8Array, context: string): Uint8Array {
       const data = Buffer.from(sealed);
-      const decipher = createDecipheriv('aes-256-gcm', sealKey, data.subarray(0, 12));
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
       decipher.setAAD(Buffer.from(context)).setAuthTag(data.subarray(data.length - 16));
       return new Uint8Array(
         Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]),

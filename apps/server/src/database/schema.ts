@@ -108,4 +108,5 @@ export const exposures = pgTable('exposures', {
 });
 export * from './accounts.schema.js';
 export * from './adoption.schema.js';
+export * from './declarations.schema.js';
 export * from './export.schema.js';

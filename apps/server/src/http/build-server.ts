@@ -6,6 +6,8 @@ import { registerAdoptionReportRoutes } from '../adoption/adoption-report.routes
 import { adoptionConsoleModules } from '../adoption/console-modules.js';
 import { registerAreaRoutes } from '../areas/areas.routes.js';
 import type { DatabaseHandle } from '../database/database.types.js';
+import { registerDeclarationRoutes } from '../declarations/declaration.routes.js';
+import { declarationConsoleRoutes } from '../declarations/declaration-console.routes.js';
 import { registerDistributionRoutes } from '../distribution/distribution.routes.js';
 import { installMetricsHooks, registerMetricsRoutes } from '../metrics/metrics.routes.js';
 import { registerPublishRoutes } from '../publish/publish.routes.js';
@@ -74,7 +76,8 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     registerPublishRoutes(routes, deps);
     registerAreaRoutes(routes);
     registerAdoptionReportRoutes(routes, deps);
-    registerConsoleRoutes(routes, deps, adoptionConsoleModules(deps));
+    registerDeclarationRoutes(routes, deps, deps.rateLimiter);
+    registerConsoleRoutes(routes, deps, [...adoptionConsoleModules(deps), declarationConsoleRoutes(deps)]);
   });
   if (deps.webApp) registerWebApp(app, deps.webApp);
   if (deps.webConsole) registerWebConsole(app, deps.webConsole);

@@ -2,6 +2,7 @@ import { blobStoreFor } from '../blobstore/open-blob-store.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.types.js';
 import type { Database } from '../database/database.types.js';
+import { deleteDeclarationsReceivedBefore } from '../declarations/declaration.repository.js';
 import { recordCleanup } from '../metrics/record.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createIssuanceRepository } from '../repositories/issuance.repository.js';
@@ -19,6 +20,8 @@ export interface CleanupResult {
   exportBatches: number;
   /** Export zips deleted from the blob store. */
   exportFiles: number;
+  /** Declarations received more than `BLUEZONE_DECLARATION_RETENTION` ago. */
+  declarations: number;
 }
 
 /**
@@ -27,7 +30,8 @@ export interface CleanupResult {
  * - verification codes and tokens are deleted `BLUEZONE_CODE_RETENTION` (48 h) after they expire, and
  *   so are the daily issuance counters of days that long past;
  * - published keys `BLUEZONE_KEY_RETENTION` (14 days) after their rolling period ends;
- * - export files, their index entries and batches once every key in them is past that retention.
+ * - export files, their index entries and batches once every key in them is past that retention;
+ * - declarations `BLUEZONE_DECLARATION_RETENTION` (30 days) after the UTC day they were received.
  */
 export function createCleanupService(deps: { db: Database; clock: Clock; config: Config }) {
   const codes = createCodeRepository(deps.db);
@@ -45,6 +49,10 @@ export function createCleanupService(deps: { db: Database; clock: Clock; config:
       issuanceCounters: await issuance.deleteDaysBefore(isoDay(cutoff)),
       exposures: await retention.deleteKeysEndedBefore(keyCutoff),
       ...(await expireExports(keyCutoff)),
+      declarations: await deleteDeclarationsReceivedBefore(
+        deps.db,
+        isoDay(new Date(now - deps.config.declarationRetention)),
+      ),
     };
     return recordCleanup(deps.config, result);
   };
