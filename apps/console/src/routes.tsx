@@ -1,12 +1,13 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
-import { ADMIN_ROLES } from './api/types.js';
+import { ADMIN_ROLES, DECLARATION_ROLES } from './api/types.js';
 import { Layout } from './components/layout.js';
 import { RequireRole } from './components/require-role.js';
 import { AccountPage } from './pages/account.js';
 import { AuditPage } from './pages/audit.js';
 import { CodesPage } from './pages/codes.js';
+import { DeclarationsPage } from './pages/declarations.js';
 import { SignInPage } from './pages/sign-in.js';
 import { UsersPage } from './pages/users.js';
 
@@ -28,6 +29,14 @@ export const routes: RouteObject[] = [
       { index: true, element: <DashboardPage /> },
       { path: 'provinces/:iso', element: <ProvincePage /> },
       { path: 'codes', element: <CodesPage /> },
+      {
+        path: 'declarations',
+        element: (
+          <RequireRole roles={DECLARATION_ROLES}>
+            <DeclarationsPage />
+          </RequireRole>
+        ),
+      },
       { path: 'account', element: <AccountPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'statistics', element: <StatisticsPage /> },

@@ -80,3 +80,24 @@ export const CODE_ROLES: readonly Role[] = ['national', 'province', 'caseworker'
 export const ADMIN_ROLES: readonly Role[] = ['national', 'province'];
 /** Roles that change anything (all but the analyst). */
 export const WRITER_ROLES: readonly Role[] = ['national', 'province', 'caseworker'];
+
+/** Roles that read and handle declarations (personal data): not the analyst. */
+export const DECLARATION_ROLES: readonly Role[] = ['national', 'province', 'caseworker'];
+
+export type DeclarationStatus = 'new' | 'contacted' | 'closed';
+
+/** An F1/F2 person's declaration, decrypted by the server for the console (`/console/api/declarations`). */
+export interface Declaration {
+  id: string;
+  receivedDay: string;
+  region: string;
+  province: string | null;
+  level: 'F1' | 'F2';
+  exposureDate: string;
+  name: string;
+  phone: string;
+  address: string;
+  note: string | null;
+  status: DeclarationStatus;
+  handledBy: string | null;
+}

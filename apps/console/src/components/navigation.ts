@@ -1,4 +1,4 @@
-import type { Role, SessionUser } from '../api/types.js';
+import { DECLARATION_ROLES, type Role, type SessionUser } from '../api/types.js';
 
 export interface NavItem {
   /** i18n key of the label. */
@@ -13,6 +13,7 @@ const READERS: readonly Role[] = ['national', 'province', 'analyst'];
 /**
  * The pages a user is offered: adoption pages for those who read adoption (a user of one province
  * gets that province's page, never the national one), codes for everyone (issuing for code roles),
+ * declarations for all but analysts,
  * users and the audit log for administrators.
  */
 export function navigationFor(user: SessionUser): NavItem[] {
@@ -22,6 +23,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
     else items.push({ label: 'nav.dashboard', to: '/', end: true });
   }
   items.push({ label: 'nav.codes', to: '/codes' });
+  if (DECLARATION_ROLES.includes(user.role)) items.push({ label: 'nav.declarations', to: '/declarations' });
   if (READERS.includes(user.role)) {
     items.push({ label: 'nav.campaigns', to: '/campaigns' });
     items.push({ label: 'nav.statistics', to: '/statistics' });
