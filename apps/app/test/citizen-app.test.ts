@@ -137,8 +137,13 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     const [y, m, d] = exposureDate.split('-');
     expect(await page.getByTestId('exposure-date').textContent()).toBe(`${d}/${m}/${y}`);
     expect(await page.getByTestId('guidance').textContent()).toMatch(/^Bạn là F1/);
-    await page.getByTestId('declarations-not-accepted').waitFor();
+    // The optional declaration (docs/api.md "Declarations"): sent only on the press of the button.
+    await page.getByLabel('Số điện thoại').fill('0912 345 678');
+    await page.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+    await page.getByLabel('Địa chỉ').fill('Số 1 Lê Lợi, TP Thái Bình');
     await screenshot(page, 'warning');
+    await button('Gửi cho cơ quan y tế').click();
+    await page.getByTestId('declaration-sent').waitFor();
   }, 240_000);
 
   it('reports a positive result with a code: shows what is shared, and the keys reach the next export', async () => {

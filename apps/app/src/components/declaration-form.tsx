@@ -1,6 +1,9 @@
 import { Alert, Button, Card, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { absoluteUrl } from '../runtime/app-config.js';
+import { usePhone } from '../runtime/app-context.js';
+import { readOnboarding } from '../runtime/prefs.js';
 
 const ROUTE = '/api/declarations';
 
@@ -18,10 +21,13 @@ async function acceptsDeclarations(): Promise<boolean> {
 
 /**
  * The optional declaration to the health authority: phone, name, address, sent only when the
- * person presses send, and only if the deployment accepts declarations.
+ * person presses send, and only if the deployment accepts declarations. `POST /api/declarations`
+ * (docs/api.md, "Declarations") with the device API key, the warning's level and exposure date, and the
+ * province chosen in the first run (if any).
  */
-export function DeclarationForm() {
+export function DeclarationForm({ level, exposureDate }: { level: 'F1' | 'F2'; exposureDate: string }) {
   const { t } = useTranslation();
+  const phone = usePhone();
   const [accepted, setAccepted] = useState<boolean>();
   const [form, setForm] = useState({ phone: '', name: '', address: '' });
   const [state, setState] = useState<'idle' | 'sending' | 'sent' | 'failed'>('idle');
@@ -35,10 +41,18 @@ export function DeclarationForm() {
   const send = async () => {
     setState('sending');
     try {
-      const response = await fetch(ROUTE, {
+      const onboarding = await readOnboarding(phone.store);
+      const response = await fetch(`${absoluteUrl(phone.config.verificationUrl)}${ROUTE}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(form),
+        headers: { 'content-type': 'application/json', 'x-api-key': phone.config.deviceApiKey },
+        body: JSON.stringify({
+          level,
+          exposureDate,
+          name: form.name.trim(),
+          phone: form.phone.trim(),
+          address: form.address.trim(),
+          ...(onboarding?.province ? { province: onboarding.province } : {}),
+        }),
       });
       setState(response.ok ? 'sent' : 'failed');
     } catch {
@@ -72,13 +86,26 @@ export function DeclarationForm() {
             label={t('declaration.address')}
             {...field('address')}
           />
-          {state === 'failed' && <Alert color="red">{t('declaration.failed')}</Alert>}
-          <Button size="md" loading={state === 'sending'} disabled={form.phone.trim() === ''} onClick={send}>
+          {state === 'failed' && (
+            <Alert color="red" data-testid="declaration-failed">
+              {t('declaration.failed')}
+            </Alert>
+          )}
+          <Button
+            size="md"
+            loading={state === 'sending'}
+            disabled={form.phone.trim() === '' || form.name.trim() === ''}
+            onClick={send}
+          >
             {t('declaration.send')}
           </Button>
         </Stack>
       )}
-      {state === 'sent' && <Alert color="green">{t('declaration.sent')}</Alert>}
+      {state === 'sent' && (
+        <Alert color="green" data-testid="declaration-sent">
+          {t('declaration.sent')}
+        </Alert>
+      )}
     </Card>
   );
 }

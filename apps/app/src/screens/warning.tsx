@@ -66,7 +66,7 @@ export function WarningScreen() {
           {t('warning.callHotline')}
         </Button>
       </Card>
-      <DeclarationForm />
+      <DeclarationForm level={warning.level} exposureDate={warning.exposureDate} />
       <Anchor component={Link} to="/report">
         {t('warning.iAmPositive')}
       </Anchor>
