@@ -201,6 +201,9 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     await expect.poll(() => page.getByTestId('history-table').getByRole('row').count()).toBe(15);
     await screenshot(page, 'history');
     await tab('Thông báo');
+    // The health authority's notice (BLUEZONE_NOTICES of the test server), with the app's own FAQ.
+    await page.getByText('Lịch tiêm chủng tuần này').waitFor();
+    expect(await page.getByTestId('notice').count()).toBe(1);
     await page.getByRole('button', { name: 'Bluezone có biết tôi là ai không?' }).click();
     await screenshot(page, 'notices');
     await tab('Trang chủ');

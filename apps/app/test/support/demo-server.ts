@@ -1,5 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** What the test deployment's health authority announces (the app must show these, not its own). */
+export const TEST_NOTICES = {
+  notices: [
+    {
+      id: 'test-vaccination',
+      title: { vi: 'Lịch tiêm chủng tuần này', en: "This week's vaccination" },
+      body: { vi: 'Trạm y tế xã mở cửa thứ Bảy.', en: 'The commune health station opens on Saturday.' },
+    },
+  ],
+  faq: [],
+};
 
 /** `bluezone start` running for a test: its address, the admin API key, and how to stop it. */
 export interface DemoServer {
@@ -34,8 +47,12 @@ export async function startDemoServer(dataDir: string, daySeconds: number): Prom
       ];
   // Simulated time runs a day every few seconds: the codes, tokens and certificates live as long as
   // the server allows, so a test (or a person) can use them before they expire.
+  // The health authority's notices (BLUEZONE_NOTICES), outside the data directory start recreates.
+  const notices = `${dataDir}-notices.json`;
+  writeFileSync(notices, JSON.stringify(TEST_NOTICES));
   const env = {
     ...process.env,
+    BLUEZONE_NOTICES: notices,
     BLUEZONE_SHORT_CODE_LIFETIME: '1h',
     BLUEZONE_LONG_CODE_LIFETIME: '48h',
     BLUEZONE_TOKEN_LIFETIME: '14d',

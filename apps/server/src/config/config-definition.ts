@@ -86,6 +86,13 @@ export const CONFIG_ENTRIES = [
       'The device API key (from `bluezone admin init`) that the citizen app served at `/app/` uses; `GET /app/config.json` answers 503 `app_config_unavailable` without it. `npm start` sets it itself.',
   },
   {
+    key: 'notices',
+    env: 'BLUEZONE_NOTICES',
+    kind: 'string',
+    description:
+      "Path of a JSON file with the health authority's notices and FAQ for the app (`{notices: [{id, title, body}], faq: [{question, answer}]}`, every text `{vi, en}`), served at `/v1/notices/{region}` and validated at start. Unset: two built-in notices and the app's own FAQ.",
+  },
+  {
     key: 'riskConfiguration',
     env: 'BLUEZONE_RISK_CONFIG',
     kind: 'string',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBlobStore } from '../blobstore/memory-blob-store.js';
 import { provideBlobStore } from '../blobstore/open-blob-store.js';
 import { ConfigError } from '../config/config.types.js';
+import { DEFAULT_NOTICES, loadNotices } from '../notices/notices.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { loadRiskConfiguration } from './risk-configuration.js';
 
@@ -65,6 +66,7 @@ describe('distribution routes', () => {
       '/v1/exports/ZZ/index.txt',
       '/v1/exports/ZZ/keys.json',
       '/v1/exports/ZZ/risk-configuration.json',
+      '/v1/notices/ZZ',
       '/v1/exports/DI/..%2F..%2Fsecret.key',
       '/v1/exports/..%2Fsecret.key/index.txt',
       '/v1/exports/DI/%2E%2E%2Findex.txt',
@@ -113,6 +115,46 @@ describe('BLUEZONE_RISK_CONFIG', () => {
       expect(() => loadRiskConfiguration(join(dir, 'missing.json'))).toThrow(
         /neither a preset .* nor a readable file \(ENOENT\)/,
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+describe('BLUEZONE_NOTICES', () => {
+  it('serves the built-in notices, takes a valid file, and names every problem of a bad one', async () => {
+    const answer = await get('/v1/notices/DI');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual(DEFAULT_NOTICES);
+    const dir = mkdtempSync(join(tmpdir(), 'bz-notices-'));
+    try {
+      const file = join(dir, 'notices.json');
+      const board = {
+        notices: [
+          {
+            id: 'vaccine',
+            title: { vi: 'Tiêm chủng', en: 'Vaccination' },
+            body: { vi: 'Lịch tiêm.', en: 'Schedule.' },
+          },
+        ],
+        faq: [{ question: { vi: 'Hỏi?', en: 'Q?' }, answer: { vi: 'Đáp.', en: 'A.' } }],
+      };
+      writeFileSync(file, JSON.stringify(board));
+      expect(loadNotices(file)).toEqual(board);
+      writeFileSync(
+        file,
+        JSON.stringify({ notices: [{ id: 'Bad Id', title: { vi: '' }, body: { vi: 'x', en: 'y' } }] }),
+      );
+      const error = (() => {
+        try {
+          loadNotices(file);
+        } catch (e) {
+          return e as ConfigError;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error?.problems).toHaveLength(3);
+      expect(loadNotices(undefined)).toBe(DEFAULT_NOTICES);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,6 +3,7 @@ import { blobStoreFor } from '../blobstore/open-blob-store.js';
 import { AppError } from '../errors/app-error.js';
 import { exportIndexPath, INDEX_CACHE_CONTROL, ZIP_CACHE_CONTROL } from '../export/export-keys.js';
 import type { BluezoneServer } from '../http/server.types.js';
+import { loadNotices } from '../notices/notices.js';
 import { downloadCounterFor } from '../statistics/download-counter.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { etagMatches, isExportFileName, isRegion } from './distribution-paths.js';
@@ -43,6 +44,16 @@ export function registerDistributionRoutes(app: BluezoneServer, deps: Verificati
     const keys = isRegion(region) ? await exportPublicKeys(deps, region) : undefined;
     if (!keys) throw notFound();
     return reply.header('cache-control', INDEX_CACHE_CONTROL).send(keys);
+  });
+
+  const notices = JSON.stringify(loadNotices(deps.config.notices));
+  app.get<{ Params: Params }>('/v1/notices/:region', async (request, reply) => {
+    const { region } = request.params;
+    if (!isRegion(region) || !(await exportPublicKeys(deps, region))) throw notFound();
+    return reply
+      .header('cache-control', INDEX_CACHE_CONTROL)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(notices);
   });
 
   app.get<{ Params: Params }>('/v1/exports/:region/risk-configuration.json', async (request, reply) => {

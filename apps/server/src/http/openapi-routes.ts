@@ -162,6 +162,15 @@ const ROUTES: Record<string, RouteDoc> = {
       ),
     },
   },
+  'GET /v1/notices/:region': {
+    summary: "The health authority's notices and FAQ for the app",
+    tags: ['distribution'],
+    description: `\`{notices: [{id, title: {vi, en}, body: {vi, en}}], faq: [{question: {vi, en}, answer: {vi, en}}]}\` from \`BLUEZONE_NOTICES\` (an empty \`faq\`: the app shows its own). \`Cache-Control: public, max-age=300\`. ${errorList(['not_found'])}`,
+    params: PARAMS(false),
+    response: {
+      200: body('application/json', { type: 'object', additionalProperties: true }, 'The notices.'),
+    },
+  },
   'GET /v1/exports/:region/risk-configuration.json': {
     summary: 'The risk configuration phones of a region score exposures with',
     tags: ['distribution'],
