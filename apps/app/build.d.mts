@@ -8,4 +8,4 @@ export declare function appBuildIsStale(): boolean;
 export declare function ensureAppBuilt(options?: {
   force?: boolean;
   log?: (line: string) => void;
-}): Promise<{ dir: string; built: boolean }>;
+}): Promise<{ dir: string; built: boolean; seconds: number }>;
