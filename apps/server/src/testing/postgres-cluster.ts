@@ -44,7 +44,7 @@ function runTool(bin: string, tool: string, args: string[], cwd: string): void {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../src/testing/postgres-cluster.js';
 
 /**
  * Real processes for the deployment tests: `bluezone server` processes started through the CLI (as
@@ -19,16 +19,7 @@ export function requireTool(path: string, pkg: string): string {
   return path;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
+export { freePort };
 
 /** Polls `check` every 100 ms until it returns true, for at most `ms` (generous: CI may be busy). */
 export async function waitFor(what: string, check: () => Promise<boolean>, ms = 120_000): Promise<void> {
