@@ -2,21 +2,17 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseExportIndex, parsePublicKeyPem, readExportFile } from '@bluezone/protocol';
+import { freePort, type PostgresCluster, startPostgresCluster } from '@bluezone/server';
 import pg from 'pg';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PostgresCluster, startPostgresCluster } from '../../src/testing/postgres-cluster.js';
 import {
-  bluezone,
-  freePort,
-  Nginx,
-  newSecret,
-  REPO,
-  requireTool,
+  runBluezone as bluezone,
   type ServerProcess,
   startServerProcess,
   waitReady,
-} from './cluster.js';
+} from '../../src/processes/server-process.js';
+import { Nginx, newSecret, REPO, requireTool } from './cluster.js';
 import { type FlowResult, GaenClient, httpPost } from './gaen-client.js';
 
 // The deployment of docs/scale.md on one machine: three `bluezone server` processes behind nginx

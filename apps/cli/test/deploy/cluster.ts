@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../src/testing/postgres-cluster.js';
+import { waitFor } from '../../src/processes/server-process.js';
 
 /**
  * Real processes for the deployment tests: `bluezone server` processes started through the CLI (as
@@ -11,83 +11,11 @@ import { freePort } from '../../src/testing/postgres-cluster.js';
  */
 
 export const REPO = new URL('../../../../', import.meta.url).pathname;
-const BLUEZONE = join(REPO, 'apps/cli/bin/bluezone.mjs');
 
 /** Debian's nginx and faketime; the suite requires them (`.ci/apt-packages` installs both). */
 export function requireTool(path: string, pkg: string): string {
   if (!existsSync(path)) throw new Error(`${path} not found: install Debian's ${pkg} (.ci/run does)`);
   return path;
-}
-
-export { freePort };
-
-/** Polls `check` every 100 ms until it returns true, for at most `ms` (generous: CI may be busy). */
-export async function waitFor(what: string, check: () => Promise<boolean>, ms = 120_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** One `bluezone server` process. */
-export interface ServerProcess {
-  readonly port: number;
-  child: ChildProcess;
-  output: string;
-  exited: Promise<number | null>;
-}
-
-export function startServerProcess(port: number, env: NodeJS.ProcessEnv): ServerProcess {
-  const child = spawn(process.execPath, [BLUEZONE, 'server', '--port', String(port)], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const server: ServerProcess = {
-    port,
-    child,
-    output: '',
-    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
-  };
-  const keep = (chunk: Buffer) => {
-    server.output = (server.output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return server;
-}
-
-export async function waitReady(server: ServerProcess): Promise<void> {
-  let exited = false;
-  void server.exited.then(() => {
-    exited = true;
-  });
-  await waitFor(`bluezone server on port ${server.port} to be ready`, async () => {
-    if (exited) throw new Error(`bluezone server on port ${server.port} exited:\n${server.output}`);
-    return (await fetch(`http://127.0.0.1:${server.port}/readyz`)).status === 200;
-  });
-}
-
-/** Runs a `bluezone` command to its end (optionally under faketime) and returns its stdout. */
-export function bluezone(args: string[], env: NodeJS.ProcessEnv, faketime?: string): Promise<string> {
-  const [cmd, argv] = faketime
-    ? ['faketime', ['-f', faketime, process.execPath, BLUEZONE, ...args]]
-    : [process.execPath, [BLUEZONE, ...args]];
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.once('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`bluezone ${args.join(' ')} exited ${code}:\n${err}`)),
-    );
-  });
 }
 
 /** nginx running deploy/nginx/bluezone.conf with the upstream, listen port and paths made local. */
