@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, type PostgresCluster, startPostgresCluster } from '@bluezone/server';
+import {
+  runBluezone,
+  type ServerProcess,
+  startServerProcess,
+  waitReady,
+} from '../../../processes/server-process.js';
+import { closedLoop, type LoadResult } from './closed-loop.js';
+import { cpuMeter, localPostgresPids, processTree } from './cpu-meter.js';
+import { CLASS_LABELS, NATIONAL_DAY, peakRates, REQUEST_CLASSES, type RequestClass } from './load-model.js';
+import { type BenchTarget, requestClasses } from './request-classes.js';
+
+export interface NationalBenchOptions {
+  /** Seconds of load per request class (per try). */
+  readonly seconds: number;
+  /** Server processes (one PostgreSQL). */
+  readonly processes: number;
+  /** Concurrent requests to start each class with; halved while p99 is over the bound. */
+  readonly concurrency: number;
+  /** An existing, empty PostgreSQL database; unset: a throwaway cluster on loopback. */
+  readonly databaseUrl?: string | undefined;
+  readonly progress?: (line: string) => void;
+}
+
+export interface ClassResult extends LoadResult {
+  readonly name: RequestClass;
+  readonly label: string;
+  readonly concurrency: number;
+  /** p99 ≤ 200 ms at this concurrency. */
+  readonly p99Met: boolean;
+  readonly serverCpuMsPerRequest: number;
+  /** null when the database is not on this machine (its CPU cannot be read). */
+  readonly postgresCpuMsPerRequest: number | null;
+  /** Requests per second of this class in the national peak hour (docs/scale.md). */
+  readonly peakRate: number;
+  readonly serverCores: number;
+  readonly postgresCores: number | null;
+}
+
+export interface NationalBenchResult {
+  readonly machine: { cpus: number; cpu: string; node: string; loadAverage: number[] };
+  readonly processes: number;
+  readonly seconds: number;
+  readonly p99BoundMs: number;
+  readonly classes: ClassResult[];
+  readonly projection: {
+    readonly serverCores: number;
+    readonly postgresCores: number | null;
+    readonly goal: { readonly serverCores: number; readonly postgresCores: number };
+    /** Goal ÷ need: 2 means the goal's cores carry twice the peak hour. */
+    readonly headroom: { readonly server: number; readonly postgres: number | null };
+    readonly dominant: { readonly server: RequestClass; readonly postgres: RequestClass | null };
+  };
+  readonly totalSeconds: number;
+}
+
+export const P99_BOUND_MS = 200;
+export const GOAL = { serverCores: 16, postgresCores: 8 } as const;
+
+/** The order classes run in: the pipeline's stages last, each fed by the one before. */
+const ORDER: RequestClass[] = [
+  'active',
+  'install',
+  'console',
+  'index-miss',
+  'zip-miss',
+  'issue',
+  'verify',
+  'certificate',
+  'publish',
+];
+
+export async function runNationalBench(options: NationalBenchOptions): Promise<NationalBenchResult> {
+  const started = performance.now();
+  const say = options.progress ?? (() => {});
+  const dir = mkdtempSync(join(tmpdir(), 'bz-bench-national-'));
+  let cluster: PostgresCluster | undefined;
+  const servers: ServerProcess[] = [];
+  try {
+    let databaseUrl = options.databaseUrl;
+    let postgresPids: (() => number[]) | undefined;
+    if (databaseUrl === undefined) {
+      say('starting PostgreSQL 15 on loopback');
+      cluster = await startPostgresCluster();
+      databaseUrl = await cluster.createDatabase();
+      const postmaster = Number(
+        readFileSync(join(cluster.directory, 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
+      );
+      postgresPids = () => processTree(postmaster);
+    } else if (/@(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(databaseUrl)) {
+      postgresPids = localPostgresPids;
+    }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      BLUEZONE_SECRET: randomBytes(32).toString('base64'),
+      BLUEZONE_DATA_DIR: join(dir, 'data'),
+      BLUEZONE_LOG_LEVEL: 'warn',
+      // The benchmark stands where nginx stands: every request carries its client's address.
+      BLUEZONE_TRUSTED_PROXIES: 'loopback',
+      BLUEZONE_VERIFY_RATE_LIMIT: '10000',
+      BLUEZONE_DAILY_ISSUE_QUOTA: '10000000',
+    };
+    say(`starting ${options.processes} bluezone server process(es)`);
+    for (let i = 0; i < options.processes; i++) servers.push(startServerProcess(await freePort(), env));
+    await Promise.all(servers.map((s) => waitReady(s, 300_000)));
+    const authority = JSON.parse(await runBluezone(['admin', 'init', '--region', 'VN', '--json'], env));
+    const password = randomBytes(18).toString('base64url');
+    await runBluezone(
+      ['admin', 'user', 'add', '--username', 'bench.national', '--password', password, '--role', 'national'],
+      env,
+    );
+    // One export pass now, so that the index and a file exist for the download classes.
+    await runBluezone(['export', 'run', '--json'], env);
+    const target = await benchTarget(servers[0] as ServerProcess, servers, authority, password);
+
+    const generators = requestClasses(target);
+    const rates = peakRates();
+    const serverCpu = cpuMeter(() => servers.flatMap((s) => (s.child.pid ? processTree(s.child.pid) : [])));
+    const postgresCpu = postgresPids ? cpuMeter(postgresPids) : undefined;
+    const classes: ClassResult[] = [];
+    for (const name of ORDER) {
+      let concurrency = options.concurrency;
+      for (;;) {
+        const server0 = serverCpu();
+        const pg0 = postgresCpu?.();
+        const load = await closedLoop({ seconds: options.seconds, concurrency, next: generators[name] });
+        const serverMs = serverCpu() - server0;
+        const pgMs = postgresCpu && pg0 !== undefined ? postgresCpu() - pg0 : undefined;
+        const perRequest = (ms: number) => (load.requests > 0 ? ms / load.requests : 0);
+        const result: ClassResult = {
+          name,
+          label: CLASS_LABELS[name],
+          ...load,
+          concurrency,
+          p99Met: load.p99Ms <= P99_BOUND_MS,
+          serverCpuMsPerRequest: perRequest(serverMs),
+          postgresCpuMsPerRequest: pgMs === undefined ? null : perRequest(pgMs),
+          peakRate: rates[name],
+          serverCores: (rates[name] * perRequest(serverMs)) / 1000,
+          postgresCores: pgMs === undefined ? null : (rates[name] * perRequest(pgMs)) / 1000,
+        };
+        say(
+          `${name.padEnd(11)} c=${concurrency}: ${Math.round(load.requestsPerSecond)} req/s, p99 ${load.p99Ms.toFixed(0)} ms, server ${result.serverCpuMsPerRequest.toFixed(2)} ms/req, PostgreSQL ${result.postgresCpuMsPerRequest?.toFixed(2) ?? '?'} ms/req${Object.keys(load.failures).length ? `, failures ${JSON.stringify(load.failures)}` : ''}`,
+        );
+        // The pipeline's later stages cannot run twice on the same input: keep what they measured.
+        const canRetry = concurrency > 1 && !['verify', 'certificate', 'publish'].includes(name);
+        if (result.p99Met || !canRetry || load.requests === 0) {
+          classes.push(result);
+          break;
+        }
+        concurrency = Math.max(1, Math.floor(concurrency / 2));
+      }
+    }
+    const failed = classes.filter((c) => c.ok === 0);
+    if (failed.length > 0) {
+      throw new Error(
+        `no request of ${failed.map((c) => `${c.name} (${JSON.stringify(c.failures)})`).join(', ')} succeeded: the benchmark measured nothing for them`,
+      );
+    }
+    return {
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
+      },
+      processes: options.processes,
+      seconds: options.seconds,
+      p99BoundMs: P99_BOUND_MS,
+      classes: REQUEST_CLASSES.map((n) => classes.find((c) => c.name === n) as ClassResult),
+      projection: projection(classes),
+      totalSeconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGTERM');
+    await Promise.all(servers.map((s) => s.exited));
+    await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function projection(classes: ClassResult[]): NationalBenchResult['projection'] {
+  const serverCores = classes.reduce((sum, c) => sum + c.serverCores, 0);
+  const measured = classes.every((c) => c.postgresCores !== null);
+  const postgresCores = measured ? classes.reduce((sum, c) => sum + (c.postgresCores ?? 0), 0) : null;
+  const top = (key: 'serverCores' | 'postgresCores') =>
+    [...classes].sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0))[0]?.name as RequestClass;
+  return {
+    serverCores,
+    postgresCores,
+    goal: GOAL,
+    headroom: {
+      server: GOAL.serverCores / serverCores,
+      postgres: postgresCores === null ? null : GOAL.postgresCores / postgresCores,
+    },
+    dominant: { server: top('serverCores'), postgres: measured ? top('postgresCores') : null },
+  };
+}
+
+/** Signs the official in, reads the areas and the export index the classes draw from. */
+async function benchTarget(
+  first: ServerProcess,
+  servers: ServerProcess[],
+  authority: { adminApiKey: string; deviceApiKey: string; healthAuthorityId: string },
+  password: string,
+): Promise<BenchTarget> {
+  const base = `http://127.0.0.1:${first.port}`;
+  const session = await fetch(`${base}/console/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench.national', password }),
+  });
+  if (session.status !== 200)
+    throw new Error(`console sign-in failed: ${session.status} ${await session.text()}`);
+  const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const areas = (await (await fetch(`${base}/v1/areas`)).json()) as {
+    provinces: { iso: string; districts: { code: string }[] }[];
+  };
+  const index = await fetch(`${base}/v1/exports/VN/index.txt`);
+  const zipPaths = index.status === 200 ? (await index.text()).split('\n').filter(Boolean) : [];
+  return {
+    ports: servers.map((s) => s.port),
+    adminApiKey: authority.adminApiKey,
+    deviceApiKey: authority.deviceApiKey,
+    healthAuthorityId: authority.healthAuthorityId,
+    sessionCookie: cookie,
+    provinces: areas.provinces.map((p) => ({ iso: p.iso, districts: p.districts.map((d) => d.code) })),
+    zipPaths,
+  };
+}
+
+// Re-exported for the command's text.
+export { NATIONAL_DAY };
