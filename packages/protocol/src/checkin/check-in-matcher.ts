@@ -2,10 +2,9 @@
 // are found by location ID hash through a table keyed on the hash's first four bytes, so the cost is
 // one lookup a warning whatever the number of check-ins.
 
-import { equalBytes, toHex } from '../bytes.js';
+import { equalBytes } from '../bytes.js';
 import { isoDateOfDay, type UtcDay } from '../time/interval.js';
-import { type CheckIn, checkCheckIn, splitAtUtcMidnight } from './check-in.js';
-import { traceLocationIdHash } from './location-id.js';
+import { checkCheckIn, type HashedCheckIn, splitAtUtcMidnight } from './check-in.js';
 import { overlapMinutes, type TraceTimeIntervalWarning } from './trace-warning.js';
 
 /** One overlap of a check-in (one UTC day of it) with a warning. */
@@ -34,11 +33,11 @@ interface IndexedPart {
 }
 
 /**
- * Every overlap between check-ins and warnings: same location ID hash, and at least `minOverlapMinutes`
+ * Every overlap between check-ins (see hashCheckIn) and warnings: same location ID hash, and at least `minOverlapMinutes`
  * shared minutes (CWA's rounding) within one UTC day. Results in warning order, then check-in order.
  */
 export function matchCheckIns(
-  checkIns: readonly CheckIn[],
+  checkIns: readonly HashedCheckIn[],
   warnings: readonly TraceTimeIntervalWarning[],
   options: CheckInMatchOptions = {},
 ): CheckInWarningOverlap[] {
@@ -65,14 +64,11 @@ export function matchCheckIns(
   return out;
 }
 
-function indexCheckIns(checkIns: readonly CheckIn[]): Map<number, IndexedPart[]> {
+function indexCheckIns(checkIns: readonly HashedCheckIn[]): Map<number, IndexedPart[]> {
   const table = new Map<number, IndexedPart[]>();
-  const hashes = new Map<string, Uint8Array>();
   checkIns.forEach((checkIn, i) => {
     checkCheckIn(checkIn, `check-in ${i}`);
-    const id = toHex(checkIn.locationId);
-    const hash = hashes.get(id) ?? traceLocationIdHash(checkIn.locationId);
-    hashes.set(id, hash);
+    const hash = checkIn.locationIdHash;
     const list = table.get(prefix(hash)) ?? [];
     for (const part of splitAtUtcMidnight(checkIn.checkInStart, checkIn.checkInEnd)) {
       list.push({ checkIn: i, hash, ...part });

@@ -1,7 +1,7 @@
 // A check-in as the phone keeps it, and its split at UTC midnight (warnings and risk are per UTC day).
 
 import { ProtocolError } from '../errors.js';
-import { LOCATION_ID_BYTES } from './location-id.js';
+import { LOCATION_ID_BYTES, traceLocationIdHash } from './location-id.js';
 
 const DAY_SECONDS = 86_400;
 
@@ -14,6 +14,21 @@ export interface CheckIn {
   readonly checkInEnd: number;
 }
 
+/** A check-in as matching needs it: the location ID hash instead of the ID (computed once, at check-in). */
+export interface HashedCheckIn {
+  /** SHA-256 of the venue's location ID (32 bytes). */
+  readonly locationIdHash: Uint8Array;
+  readonly checkInStart: number;
+  readonly checkInEnd: number;
+}
+
+/** The check-in with its location ID replaced by the hash warnings name. */
+export function hashCheckIn(checkIn: CheckIn): HashedCheckIn {
+  checkCheckIn(checkIn);
+  const { checkInStart, checkInEnd } = checkIn;
+  return { locationIdHash: traceLocationIdHash(checkIn.locationId), checkInStart, checkInEnd };
+}
+
 /** One UTC day's part of a stay. */
 export interface CheckInPart {
   readonly start: number;
@@ -23,11 +38,15 @@ export interface CheckInPart {
 }
 
 /** Throws `checkin_invalid_check_in` unless the check-in is well-formed (end may equal start). */
-export function checkCheckIn(checkIn: CheckIn, where = 'check-in'): void {
-  const { locationId, checkInStart: start, checkInEnd: end } = checkIn;
+export function checkCheckIn(checkIn: CheckIn | HashedCheckIn, where = 'check-in'): void {
+  const { checkInStart: start, checkInEnd: end } = checkIn;
+  const [name, id] =
+    'locationId' in checkIn
+      ? ['location ID', checkIn.locationId]
+      : ['location ID hash', checkIn.locationIdHash];
   const bad = (what: string) => new ProtocolError('checkin_invalid_check_in', `${where}: ${what}`);
-  if (!(locationId instanceof Uint8Array) || locationId.length !== LOCATION_ID_BYTES) {
-    throw bad(`the location ID must have ${LOCATION_ID_BYTES} bytes`);
+  if (!(id instanceof Uint8Array) || id.length !== LOCATION_ID_BYTES) {
+    throw bad(`the ${name} must have ${LOCATION_ID_BYTES} bytes`);
   }
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0) {
     throw bad(`times ${start}…${end} are not Unix seconds`);
