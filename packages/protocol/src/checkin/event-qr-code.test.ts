@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64, fromBase64Url, fromHex, toBase64, toBase64Url, toHex } from '../bytes.js';
 import { protocolErrorCode } from '../test-support/error-code.js';
 import { loadCheckinVectors } from '../test-support/spec.js';
-import { readEventUrl } from './event-qr-code.js';
+import { readEventUrl, summarizeEventQrCode } from './event-qr-code.js';
 import { cwaEventUrl, eventUrl, parseEventUrl } from './event-url.js';
 import { traceLocationId, traceLocationIdHash } from './location-id.js';
 import { decodeQrCodePayload, encodeQrCodePayload, type TraceLocationInput } from './qr-code-payload.js';
@@ -17,16 +17,12 @@ const payloadOf = (v: { payloadBase64?: string; payloadBase64url?: string }) =>
   v.payloadBase64 !== undefined ? fromBase64(v.payloadBase64) : fromBase64Url(v.payloadBase64url ?? '');
 
 function fieldsOf(location: ReturnType<typeof decodeQrCodePayload>) {
-  return {
-    description: location.description,
-    address: location.address,
-    startTimestamp: location.startTimestamp,
-    endTimestamp: location.endTimestamp,
-    locationType: location.locationType,
-    defaultCheckInLengthInMinutes: location.defaultCheckInLengthInMinutes,
-    cryptographicSeed: toBase64(location.cryptographicSeed),
-    publicKey: toBase64(location.publicKey),
-  };
+  const { version, locationId, locationIdHash, ...fields } = summarizeEventQrCode({
+    location,
+    locationId: new Uint8Array(32),
+    locationIdHash: new Uint8Array(32),
+  });
+  return fields;
 }
 
 describe("CWA's payloads and location IDs", () => {

@@ -1,5 +1,6 @@
 // One call from the text of a QR code to everything a phone keeps about the venue.
 
+import { toBase64, toHex } from '../bytes.js';
 import { type EventUrlKind, type EventUrlOptions, parseEventUrl } from './event-url.js';
 import { traceLocationId, traceLocationIdHash } from './location-id.js';
 import { decodeQrCodePayload } from './qr-code-payload.js';
@@ -24,4 +25,33 @@ export function readEventUrl(url: string, options: EventUrlOptions): EventQrCode
   const location = decodeQrCodePayload(payload);
   const locationId = traceLocationId(payload);
   return { kind, host, payload, location, locationId, locationIdHash: traceLocationIdHash(locationId) };
+}
+
+/** An event QR code as JSON (the shape `bluezone checkin inspect --json` prints): bytes in base64 or hex. */
+export type EventQrCodeSummary = Omit<TraceLocation, 'cryptographicSeed' | 'publicKey'> & {
+  /** base64 */
+  readonly cryptographicSeed: string;
+  readonly publicKey: string;
+  /** hex */
+  readonly locationId: string;
+  readonly locationIdHash: string;
+};
+
+export function summarizeEventQrCode(
+  code: Pick<EventQrCode, 'location' | 'locationId' | 'locationIdHash'>,
+): EventQrCodeSummary {
+  const { location } = code;
+  return {
+    version: location.version,
+    description: location.description,
+    address: location.address,
+    startTimestamp: location.startTimestamp,
+    endTimestamp: location.endTimestamp,
+    locationType: location.locationType,
+    defaultCheckInLengthInMinutes: location.defaultCheckInLengthInMinutes,
+    cryptographicSeed: toBase64(location.cryptographicSeed),
+    publicKey: toBase64(location.publicKey),
+    locationId: toHex(code.locationId),
+    locationIdHash: toHex(code.locationIdHash),
+  };
 }

@@ -24,7 +24,10 @@ export function cwaEventUrl(payload: Uint8Array): string {
   return `https://${CWA_EVENT_HOST}?v=${EVENT_URL_VERSION}#${toBase64Url(payload)}`;
 }
 
-/** Hosts (with port when not 443, lower case) that serve our event URLs, e.g. ["bluezone.gov.vn"]. */
+/**
+ * Hosts that serve our event URLs, e.g. ["bluezone.gov.vn", "127.0.0.1:3000"]. A host given without a
+ * port matches any port.
+ */
 export interface EventUrlOptions {
   readonly hosts: readonly string[];
 }
@@ -89,7 +92,12 @@ export function parseEventUrl(text: string, options: EventUrlOptions): ParsedEve
 
 function eventUrlKind(host: string, options: EventUrlOptions): EventUrlKind | undefined {
   if (host === CWA_EVENT_HOST) return 'cwa';
-  return options.hosts.some((h) => h.toLowerCase() === host) ? 'bluezone' : undefined;
+  const withoutPort = host.replace(/:\d+$/, '');
+  const known = options.hosts.some((h) => {
+    const entry = h.toLowerCase();
+    return entry === host || (!/:\d+$/.test(entry) && entry === withoutPort);
+  });
+  return known ? 'bluezone' : undefined;
 }
 
 function notEventUrl(url: string): ProtocolError {
