@@ -54,6 +54,12 @@ describe("CWA's payloads and location IDs", () => {
     expect(code.locationIdHash).toEqual(traceLocationIdHash(code.locationId));
   });
 
+  it('reads an upper-case CWA URL, as CWA matches its pattern ignoring case', () => {
+    const vector = vectors.eventUrls[0] as (typeof vectors.eventUrls)[number];
+    const upper = vector.url.replace('https://e.coronawarn.app?v=1', 'HTTPS://E.CORONAWARN.APP?V=1');
+    expect(readEventUrl(upper, HOSTS).location.description).toBe(vector.fields.description);
+  });
+
   it('reads the mock-server payload as a URL with the same location ID', () => {
     const vector = vectors.payloads[2] as (typeof vectors.payloads)[number];
     const code = readEventUrl(`https://e.coronawarn.app?v=1#${vector.payloadBase64url}`, HOSTS);

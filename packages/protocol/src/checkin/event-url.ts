@@ -40,8 +40,8 @@ export interface ParsedEventUrl {
 }
 
 const ANY_URL = /^(https?):\/\/([^/?#@\s]+)([^#]*)#(.*)$/i;
-const CWA_PATH = /^\/?\?v=([^&]*)$/;
-const OUR_PATH = /^\/c\/?\?v=([^&]*)$/;
+const CWA_PATH = /^\/?\?v=([^&]*)$/i;
+const OUR_PATH = /^\/c\/?\?v=([^&]*)$/i;
 const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 /**

@@ -11,3 +11,4 @@ export * from './trace-location.js';
 export * from './trace-warning.js';
 export * from './warning-derivation.js';
 export * from './warning-package.js';
+export * from './warning-padding.js';
