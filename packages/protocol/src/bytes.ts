@@ -86,3 +86,21 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   }
   return a.length - b.length;
 }
+
+/** base64url without padding (RFC 4648 §5), as event QR codes carry their payload. */
+export function toBase64Url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_');
+}
+
+/** base64url, with or without its padding; anything else (the `+/` alphabet, whitespace) is refused. */
+export function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text) || text.replace(/=+$/, '').length % 4 === 1) {
+    throw new ProtocolError('invalid_base64', `not base64url: "${text.slice(0, 40)}"`);
+  }
+  const bare = text.replace(/=+$/, '');
+  const padded = bare.padEnd(bare.length + ((4 - (bare.length % 4)) % 4), '=');
+  if (text.length !== bare.length && text !== padded) {
+    throw new ProtocolError('invalid_base64', `base64url with wrong padding: "${text.slice(0, 40)}"`);
+  }
+  return fromBase64(padded.replaceAll('-', '+').replaceAll('_', '/'));
+}

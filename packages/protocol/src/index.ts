@@ -2,6 +2,7 @@
 export * from './advertisement/index.js';
 export * from './bytes.js';
 export * from './calibration/index.js';
+export * from './checkin/index.js';
 export * from './diagnosis.js';
 export * from './errors.js';
 export * from './export/index.js';

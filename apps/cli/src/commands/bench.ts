@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCheckinBench } from './bench/checkin-command.js';
 import { registerMatchBench } from './bench/match-command.js';
 import { registerNationalBench } from './bench/national-command.js';
 import { registerServerBench } from './bench/server-command.js';
@@ -9,6 +10,7 @@ export function registerBenchCommand(program: Command): void {
   const bench = program.command('bench').description('benchmarks: measure, print ratios to a reference');
   registerMatchBench(bench);
   registerNationalBench(bench);
+  registerCheckinBench(bench);
   registerServerBench(bench);
   registerSimBench(bench);
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAdminCommand } from './admin.js';
 import { registerBenchCommand } from './bench.js';
+import { registerCheckinCommand } from './checkin.js';
 import { registerEvalCommand } from './eval.js';
 import { registerExportCommand } from './export.js';
 import { registerKeysCommand } from './keys.js';
@@ -13,6 +14,7 @@ import { registerStartCommand } from './start/start.js';
 export function registerCommands(program: Command): void {
   registerKeysCommand(program);
   registerExportCommand(program);
+  registerCheckinCommand(program);
   registerRiskCommand(program);
   registerBenchCommand(program);
   registerEvalCommand(program);

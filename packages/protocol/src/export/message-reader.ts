@@ -2,6 +2,7 @@
 // source of field numbers and types. It returns plain objects (field local name → value; absent
 // fields are absent) and rejects what protobuf-es's lenient fromBinary lets through: a known field with
 // the wrong wire type, an unknown value of a closed enum, a 64-bit value beyond 2^53, too many elements.
+// Used for export files and for the venue check-in messages (proto/checkin.proto).
 
 import { type DescField, type DescMessage, ScalarType } from '@bufbuild/protobuf';
 import { ProtocolError } from '../errors.js';
@@ -79,9 +80,11 @@ function fieldReader(field: DescField): FieldReader {
   const values = field.enum?.values;
   if (values !== undefined) {
     const known = new Set(values.map((v) => v.number));
+    // proto3 enums are open: a value added after this schema is kept, not refused.
+    const open = field.enum?.open === true;
     const read = (r: WireReader) => {
       const value = r.int32(name);
-      if (!known.has(value))
+      if (!open && !known.has(value))
         throw new ProtocolError('export_invalid_enum', `${name} has the unknown value ${value}`);
       return value;
     };
@@ -92,6 +95,10 @@ function fieldReader(field: DescField): FieldReader {
       return { field, wireType: Wire.I64, read: (r) => r.fixed64(name) };
     case ScalarType.INT32:
       return { field, wireType: Wire.VARINT, read: (r) => r.int32(name) };
+    case ScalarType.UINT32:
+      return { field, wireType: Wire.VARINT, read: (r) => r.uint32(name) };
+    case ScalarType.UINT64:
+      return { field, wireType: Wire.VARINT, read: (r) => r.uint64(name) };
     case ScalarType.SINT32:
       return { field, wireType: Wire.VARINT, read: (r) => r.sint32(name) };
     case ScalarType.STRING:
@@ -101,7 +108,7 @@ function fieldReader(field: DescField): FieldReader {
     default:
       throw new ProtocolError(
         'export_unsupported',
-        `${name}: scalar type ${field.scalar} is not used by export files`,
+        `${name}: scalar type ${field.scalar} is not read by this decoder`,
       );
   }
 }

@@ -63,6 +63,20 @@ export class WireReader {
     return low;
   }
 
+  /** A uint32: at most 2^32 − 1. */
+  uint32(name: string): number {
+    const value = this.varint();
+    if (value > 0xffffffff) throw malformed(this.what, `${name} does not fit in a uint32`);
+    return value;
+  }
+
+  /** A uint64, as a number: at most 2^53 − 1 (larger values are refused, not rounded). */
+  uint64(name: string): number {
+    const value = this.varint();
+    if (value > Number.MAX_SAFE_INTEGER) throw malformed(this.what, `${name} is larger than 2^53`);
+    return value;
+  }
+
   sint32(name: string): number {
     const value = this.varint();
     if (value > 0xffffffff) throw malformed(this.what, `${name} does not fit in a sint32`);
