@@ -145,6 +145,28 @@ describe('syncExports', () => {
     });
   });
 
+  it('refuses a zip over 32 MiB and an index over 1 MiB, keeping the state it had', async () => {
+    const s = setup(3);
+    const big = s.paths[2] as string;
+    s.http.files.set(`${ROOT}/${big}`, new Uint8Array(32 * 1024 * 1024 + 1));
+    const first = await syncExports(s.options(NOW));
+    expect(first.processed).toEqual(s.paths.slice(0, 2));
+    expect(first.rejected).toEqual([expect.objectContaining({ path: big, code: 'export_too_large' })]);
+    const state = structuredClone(Object.fromEntries(s.store.data));
+    const longPath = `VN/${'1'.repeat(1000)}.zip`;
+    const lines = Array.from(
+      { length: 1100 },
+      (_, i) => `${longPath.slice(0, -8)}${String(i).padStart(4, '0')}.zip`,
+    );
+    s.http.files.set(`${ROOT}/VN/index.txt`, lines.join('\n'));
+    s.writes.clear();
+    await expect(syncExports(s.options(NOW + 2 * FIRST_RETRY_MS))).rejects.toMatchObject({
+      code: 'response_too_large',
+    });
+    expect(s.writes.size).toBe(0);
+    expect(Object.fromEntries(s.store.data)).toEqual(state);
+  });
+
   it('considers only the newest paths of an index longer than the bound', async () => {
     const s = setup(30);
     const report = await syncExports(s.options(NOW, { maxIndexFiles: 10 }));
