@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: type-check, lint, check generated code, then every Vitest suite.
-// Ends with one line `N passed, N failed, N skipped` that CI reads.
+// Lists the ten slowest test files, then ends with one line `N passed, N failed, N skipped` that CI
+// reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatSlowest, slowestTestFiles } from './slowest-files.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -42,6 +44,8 @@ if (existsSync(report)) {
   passed = r.numPassedTests;
   failed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
   skipped = r.numPendingTests + r.numTodoTests;
+  const slowest = formatSlowest(slowestTestFiles(r, root));
+  if (slowest.length > 0) console.log(`\n${slowest.join('\n')}`);
 } else {
   failed = 1;
 }

@@ -4,6 +4,7 @@ import type { KeyValueStore } from './ports/key-value-store.js';
 import type { BluetoothStatePort, HttpPort, Notifier } from './ports/platform.js';
 import type { RadioAdvertiser, RadioScanner } from './ports/radio.js';
 import type { RandomSource } from './ports/random-source.js';
+import type { ExportSyncLimits } from './sync/export-sync.js';
 import type { RiskConfigurationInput } from './sync/risk-options.js';
 import type { Language } from './warnings/warning-state.js';
 
@@ -46,6 +47,8 @@ export interface DeviceOptions {
   readonly exportPublicKeys: readonly ExportPublicKey[];
   /** Risk configuration: a preset name or a configuration object (validated). Default `bluezone`. */
   readonly risk?: RiskConfigurationInput | undefined;
+  /** Bounds of a sync pass: each file's time limit, the most index paths considered. */
+  readonly sync?: ExportSyncLimits | undefined;
   /** Language of notifications; default `vi`. */
   readonly language?: Language | undefined;
 }

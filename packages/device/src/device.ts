@@ -141,6 +141,8 @@ export class BluezoneDevice {
         rssiCorrection: this.calibration.rssiCorrection,
         config: this.risk,
         sightings: () => this.log.all(),
+        nowMs: clock.nowMs(),
+        ...this.options.sync,
       });
     } catch (error) {
       const record = syncErrorRecord(error, clock.nowMs());

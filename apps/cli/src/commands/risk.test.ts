@@ -143,6 +143,37 @@ describe('bluezone risk --config bluezone', () => {
   });
 });
 
+describe('odd values a moving clock makes', () => {
+  it('ignores a scan instance with a negative secondsSinceLastScan, says so, and scores the rest', async () => {
+    const clean = [window(1, 'CONFIRMED_TEST', 'high', scans([40, 40, 300], [40, 40, 300]))];
+    const moved = [window(1, 'CONFIRMED_TEST', 'high', scans([40, 40, 300], [40, 40, -600], [40, 40, 300]))];
+    const expected = await bluezone(
+      'risk',
+      '--config',
+      'cwa',
+      '--windows',
+      file(clean),
+      '--json',
+      '--today',
+      '2020-06-01',
+    );
+    const got = await bluezone(
+      'risk',
+      '--config',
+      'cwa',
+      '--windows',
+      file(moved),
+      '--json',
+      '--today',
+      '2020-06-01',
+    );
+    expect(got.code).toBe(0);
+    expect(JSON.parse(got.stdout)).toEqual(JSON.parse(expected.stdout));
+    expect(got.stderr).toContain('ignored 1 scan instance(s) with a negative secondsSinceLastScan');
+    expect(expected.stderr).toBe('');
+  });
+});
+
 describe('bad input exits 2 with one precise line', () => {
   const ok = window(1, 1, 1, scans([50, 50, 300]));
   it.each<[string, unknown, string]>([

@@ -37,7 +37,16 @@ function runRisk(options: RiskOptions): void {
     throw new CliError('--windows is required (a JSON file of exposure windows)');
   const config = loadRiskConfiguration(options.config);
   const today = parseToday(options.today) as UtcDay;
-  const windows = parseExposureWindows(readJsonFile(options.windows), today, options.windows);
+  const { windows, ignoredScanInstances } = parseExposureWindows(
+    readJsonFile(options.windows),
+    today,
+    options.windows,
+  );
+  if (ignoredScanInstances > 0) {
+    process.stderr.write(
+      `${options.windows}: bỏ qua ${ignoredScanInstances} lần quét có secondsSinceLastScan âm (đồng hồ bị lùi) / ignored ${ignoredScanInstances} scan instance(s) with a negative secondsSinceLastScan (a clock moved back), as Corona-Warn-App does\n`,
+    );
+  }
   const risk = assessExposureRisk(windows, config, today);
   printResult(options.json === true, riskJson(risk), () => riskText(risk, config));
 }

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { serverConfig } from './admin/server-config.js';
+import { checkPortFree, portInUse } from './port-in-use.js';
+import { buildWebAppsOrWarn } from './web-builds.js';
 
 interface ServerOptions {
   port?: string;
   dataDir?: string;
+  webBuild: boolean;
 }
 
 /** `bluezone server`: the national backend's HTTP API in one process, until SIGINT or SIGTERM. */
@@ -18,6 +21,10 @@ export function registerServerCommand(program: Command): void {
       '--data-dir <dir>',
       'data directory for the embedded database (default: BLUEZONE_DATA_DIR or ./.bluezone)',
     )
+    .option(
+      '--no-web-build',
+      'do not build the citizen app and the console at start (by default they are built when missing or older than their sources)',
+    )
     .action((options: ServerOptions) => runServer(options));
 }
 
@@ -29,7 +36,9 @@ async function runServer(options: ServerOptions): Promise<void> {
   const { APP_DIST } = await import('@bluezone/app/build');
   const { CONSOLE_DIST } = await import('@bluezone/console/build');
   let core: Parameters<typeof appConfigOf>[0] | undefined;
-  // The citizen app at /app/ and the console at /console/, when built (`npm run build:web`).
+  await checkPortFree(config.port, config.host);
+  // The citizen app at /app/ and the console at /console/, built here on the first start.
+  if (options.webBuild) await buildWebAppsOrWarn((line) => process.stderr.write(`${line}\n`));
   const { app, address } = await startServer(config, {
     logger,
     webApp: {
@@ -37,6 +46,8 @@ async function runServer(options: ServerOptions): Promise<void> {
       config: () => (core ? appConfigOf(core, config.region, config.appDeviceApiKey) : undefined),
     },
     webConsole: { dir: CONSOLE_DIST },
+  }).catch((error: unknown) => {
+    throw portInUse(error, config.port);
   });
   core = app.core;
   logger.info({ address, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'bluezone server listening');

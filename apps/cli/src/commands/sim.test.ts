@@ -45,7 +45,8 @@ describe('bluezone sim', () => {
       'wallSeconds',
     ])
       expect(json).toHaveProperty(field);
-    expect(json).toMatchObject({ people: 500, days: 7, adoption: 0.6 });
+    // --adoption is the share of people: 60 % of 500.
+    expect(json).toMatchObject({ people: 500, days: 7, adoption: 0.6, appUsers: 300 });
     expect(json.visibleCloseContacts).toBeLessThan(json.trueCloseContacts);
     expect(json.codes.confirmed).toBeGreaterThan(0);
     expect(json.uploads.confirmed).toBe(json.codes.confirmed);

@@ -45,6 +45,21 @@ describe('key validation (pure)', () => {
     ]);
   });
 
+  it('says what is wrong with a rolling start: negative, or in the future', () => {
+    const key = { key: Buffer.alloc(16).toString('base64'), rollingPeriod: 144, transmissionRisk: 0 };
+    const { warnings } = validateKeys(
+      [
+        { ...key, rollingStartNumber: -144 },
+        { ...key, rollingStartNumber: NOW + 1 },
+      ],
+      NOW,
+    );
+    expect(warnings).toEqual([
+      'temporaryExposureKeys[0]: rollingStartNumber -144 is negative (it counts 10-minute intervals since 1970); dropped',
+      `temporaryExposureKeys[1]: rollingStartNumber ${NOW + 1} is in the future; dropped`,
+    ]);
+  });
+
   it('lets overlapping keys share a start (at most 3), never overlap from different starts', () => {
     expect(codeOf(() => checkOverlaps([key(2_963_808), key(2_963_952), key(2_963_664)]))).toBeUndefined();
     expect(

@@ -37,7 +37,8 @@ function problemOf(key: PublishTemporaryExposureKey, nowInterval: number): strin
   if (period < 1 || period > ROLLING_PERIOD) return `rollingPeriod ${period} is not in 1..${ROLLING_PERIOD}`;
   if (risk < 0 || risk > MAX_TRANSMISSION_RISK)
     return `transmissionRisk ${risk} is not in 0..${MAX_TRANSMISSION_RISK}`;
-  if (start < 0 || start > nowInterval) return `rollingStartNumber ${start} is in the future`;
+  if (start < 0) return `rollingStartNumber ${start} is negative (it counts 10-minute intervals since 1970)`;
+  if (start > nowInterval) return `rollingStartNumber ${start} is in the future`;
   // Counted from the UTC midnight 15 days back, as Google's key server does.
   if (start + period < rollingStartOf((nowInterval - MAX_KEY_AGE_DAYS * ROLLING_PERIOD) as IntervalNumber))
     return `the key's period ended more than ${MAX_KEY_AGE_DAYS} days ago`;

@@ -6,6 +6,8 @@ import type { PlaceProfile } from './place-profile.js';
 export interface Phones {
   readonly phone: Int32Array;
   readonly hasApp: Uint8Array;
+  /** People given a smartphone because the app's share was above the smartphone owners' share. */
+  readonly phonesAdded: number;
 }
 
 /** Chance that a person of this age owns a smartphone, before the urban factor. */
@@ -16,11 +18,34 @@ function ownership(place: PlaceProfile, age: number): number {
   return age >= 65 ? owners.elder : owners.adult;
 }
 
+/** Weight of a person for the app among smartphone owners: the urban, teen and elder factors multiply. */
+function appWeight(factors: AdoptionFactors, years: number, isUrban: boolean): number {
+  return (isUrban ? factors.urban : 1) * (years < 18 ? factors.teen : 1) * (years >= 65 ? factors.elder : 1);
+}
+
+/**
+ * The `count` people of `candidates` drawn without replacement, each in proportion to its weight
+ * (Efraimidis–Spirakis: the largest keys log(u) / weight). Weights must be positive.
+ */
+function drawWeighted(
+  random: Random,
+  candidates: readonly number[],
+  weight: (person: number) => number,
+  count: number,
+) {
+  if (count <= 0) return [];
+  const keyed = candidates.map((person) => ({ person, key: Math.log(1 - random.next()) / weight(person) }));
+  keyed.sort((a, b) => b.key - a.key || a.person - b.person);
+  return keyed.slice(0, count).map((k) => k.person);
+}
+
 /**
  * Smartphone ownership by age (× the urban factor, at most 1), a model drawn for each phone, and the
- * app: each owner gets a weight (urban, teen, elder factors multiply), and the chance to have the app
- * is `adoption × people × weight / Σ weights` (at most 1), so that the expected share of all people
- * with the app is `adoption` whatever the factors (unless there are too few smartphones).
+ * app. **`adoption` is the share of all people with the app** (as `bluezone plan --adoption`):
+ * exactly `round(adoption × people)` people get it. They are drawn among smartphone owners, each in
+ * proportion to its weight (urban, teen, elder factors multiply). When there are fewer owners than
+ * that, every owner has the app and people without a smartphone get one with the app, those likeliest
+ * to own one first (children last); `phonesAdded` counts them.
  */
 export function assignPhones(
   random: Random,
@@ -33,26 +58,32 @@ export function assignPhones(
 ): Phones {
   const people = age.length;
   const phone = new Int32Array(people).fill(-1);
-  const weight = new Float64Array(people);
-  let totalWeight = 0;
+  const chance = new Float64Array(people);
+  const owners: number[] = [];
+  const others: number[] = [];
   for (let i = 0; i < people; i++) {
-    const years = age[i] ?? 0;
     const isUrban = urban[i] === 1;
-    const chance = Math.min(
+    chance[i] = Math.min(
       1,
-      ownership(place, years) * (isUrban ? place.smartphoneOwnership.urbanFactor : 1),
+      ownership(place, age[i] ?? 0) * (isUrban ? place.smartphoneOwnership.urbanFactor : 1),
     );
-    if (!random.bernoulli(chance)) continue;
-    phone[i] = drawModel(random);
-    weight[i] =
-      (isUrban ? factors.urban : 1) * (years < 18 ? factors.teen : 1) * (years >= 65 ? factors.elder : 1);
-    totalWeight += weight[i] ?? 0;
+    if (random.bernoulli(chance[i] ?? 0)) {
+      phone[i] = drawModel(random);
+      owners.push(i);
+    } else others.push(i);
   }
+  const weight = (person: number) =>
+    Math.max(1e-9, appWeight(factors, age[person] ?? 0, urban[person] === 1));
+  const target = Math.min(people, Math.round(adoption * people));
+  const withApp = drawWeighted(random, owners, weight, target);
+  const added = drawWeighted(
+    random,
+    others,
+    (p) => Math.max(1e-6, chance[p] ?? 0) * weight(p),
+    target - withApp.length,
+  );
+  for (const person of added) phone[person] = drawModel(random);
   const hasApp = new Uint8Array(people);
-  if (totalWeight === 0) return { phone, hasApp };
-  const scale = (adoption * people) / totalWeight;
-  for (let i = 0; i < people; i++) {
-    if ((weight[i] ?? 0) > 0 && random.bernoulli(Math.min(1, scale * (weight[i] ?? 0)))) hasApp[i] = 1;
-  }
-  return { phone, hasApp };
+  for (const person of [...withApp, ...added]) hasApp[person] = 1;
+  return { phone, hasApp, phonesAdded: added.length };
 }

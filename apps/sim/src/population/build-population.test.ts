@@ -52,7 +52,7 @@ describe('buildPopulation', () => {
   });
 
   it('draws phones from the calibration table and hits the adoption share', () => {
-    expect(summary.adoption).toBeCloseTo(0.24, 2);
+    expect(summary.adoption).toBe(0.24);
     expect(summary.iphones / summary.smartphones).toBeCloseTo(THAI_BINH.iphoneShare, 1);
     for (let person = 0; person < population.size; person++) {
       if (population.hasApp[person]) expect(population.phone[person]).toBeGreaterThanOrEqual(0);
@@ -62,6 +62,25 @@ describe('buildPopulation', () => {
     const elders = [...population.age.keys()].filter((person) => (population.age[person] ?? 0) >= 65);
     const elderAdoption = elders.filter((person) => population.hasApp[person]).length / elders.length;
     expect(elderAdoption).toBeLessThan(summary.adoption);
+  });
+
+  it('gives the app to exactly the share of people asked, adding phones when owners are too few', () => {
+    for (const adoption of [0.24, 0.6, 0.95]) {
+      const built = buildPopulation(new Random(3), populationOptions({ people: 5_000, adoption }));
+      expect(describePopulation(built).adoption).toBe(Math.round(adoption * 5_000) / 5_000);
+      for (let person = 0; person < built.size; person++) {
+        if (built.hasApp[person]) expect(built.phone[person]).toBeGreaterThanOrEqual(0);
+      }
+      const owners = built.phone.filter((p) => p >= 0).length - built.phonesAdded;
+      // Phones are added only beyond the owners, and then every owner has the app.
+      if (built.phonesAdded > 0) expect(Math.round(adoption * 5_000)).toBe(owners + built.phonesAdded);
+    }
+    expect(
+      buildPopulation(new Random(3), populationOptions({ people: 5_000, adoption: 0.24 })).phonesAdded,
+    ).toBe(0);
+    expect(
+      buildPopulation(new Random(3), populationOptions({ people: 5_000, adoption: 0.95 })).phonesAdded,
+    ).toBeGreaterThan(0);
   });
 
   it('reports every problem with the options at once', () => {

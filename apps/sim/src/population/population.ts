@@ -28,8 +28,10 @@ export interface Population {
   readonly bus: Int32Array;
   /** Index into phoneModels, or −1 for no smartphone. */
   readonly phone: Int32Array;
-  /** 1 for people whose smartphone runs the app. */
+  /** 1 for people whose smartphone runs the app: exactly round(adoption × size) people. */
   readonly hasApp: Uint8Array;
+  /** People given a smartphone for the app because adoption was above the smartphone owners' share. */
+  readonly phonesAdded: number;
   readonly phoneModels: readonly PhoneModel[];
   readonly places: Places;
   /** Number of households (= home places, ids 0 … households − 1). */

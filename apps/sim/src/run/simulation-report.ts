@@ -2,6 +2,7 @@
 export interface SimulationReport {
   readonly people: number;
   readonly days: number;
+  /** Share of all people with the app (`appUsers / people`, rounded to a whole person). */
   readonly adoption: number;
   readonly seed: number;
   readonly appUsers: number;
@@ -48,7 +49,7 @@ export function ratio(part: number, whole: number): number | null {
 export function summaryLines(r: SimulationReport): string[] {
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
   return [
-    `${r.people.toLocaleString('en')} people, ${r.days} days, adoption ${pct(r.adoption)} (${r.appUsers.toLocaleString('en')} phones), seed ${r.seed}`,
+    `${r.people.toLocaleString('en')} people, ${r.days} days, adoption ${pct(r.adoption)} of people (${r.appUsers.toLocaleString('en')} phones with the app), seed ${r.seed}`,
     `infections ${r.epidemic.infections}, positive tests ${r.epidemic.positiveTests}, codes F0 ${r.codes.confirmed} / F1 ${r.codes.recursive}, uploads F0 ${r.uploads.confirmed} / F1 ${r.uploads.recursive}`,
     `true close contacts ${r.trueCloseContacts.toLocaleString('en')}, visible to the app ${r.visibleCloseContacts.toLocaleString('en')}`,
     `warnings F1 ${r.warnings.F1}, F2 ${r.warnings.F2}; F1 precision ${pct(r.precision)}, recall ${pct(r.recall)}; median ${r.medianHoursToWarning ?? '—'} h from positive result to warning`,

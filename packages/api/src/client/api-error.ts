@@ -24,12 +24,29 @@ export class ApiError extends Error {
 /** No answer arrived (no network, DNS, TLS, timeout): retrying later may work. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
+  /** The request ran out of time (its cause is an error named `TimeoutError`), rather than finding no network. */
+  readonly timedOut: boolean;
 
   constructor(
     readonly url: string,
     options?: { cause?: unknown },
   ) {
-    super(`no answer from ${url}`, options);
+    const cause = options?.cause;
+    const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
+    super(timedOut ? `no answer in time from ${url}` : `no answer from ${url}`, options);
+    this.timedOut = timedOut;
+  }
+}
+
+/** A transport stopped reading a response body at the request's `maxBodyBytes`. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+
+  constructor(
+    readonly status: number,
+    readonly limit: number,
+  ) {
+    super(`the answer is larger than the ${limit} bytes accepted; the download was stopped`);
   }
 }
 

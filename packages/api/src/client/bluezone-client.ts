@@ -1,10 +1,11 @@
+import { DEFAULT_EXPORT_LIMITS, DEFAULT_MAX_INDEX_BYTES } from '@bluezone/protocol';
 import type {
   VerificationCertificateRequest,
   VerificationCertificateResponse,
   VerifyCodeRequest,
   VerifyCodeResponse,
 } from '../verification.schemas.js';
-import { ApiError, apiErrorOf, NetworkError } from './api-error.js';
+import { ApiError, apiErrorOf, NetworkError, ResponseTooLargeError } from './api-error.js';
 import type { HttpRequest, HttpResponse, HttpTransport } from './http-transport.js';
 import type { PublishRequest, PublishResponse } from './publish-types.js';
 import { bodyBytes, bodyText } from './utf8.js';
@@ -22,15 +23,30 @@ export interface BluezoneClientOptions {
   readonly deviceApiKey: string;
 }
 
-/** The typed calls a phone makes. Errors: `ApiError` (an answer, non-2xx) or `NetworkError` (none). */
+/** Bounds on one download: its largest body and its own timeout. */
+export interface DownloadOptions {
+  /** Largest body accepted (bytes); the download stops there (`ApiError` `response_too_large`). */
+  readonly maxBytes?: number;
+  /** Gives up after this long (ms), body included (`NetworkError` with `timedOut`). */
+  readonly timeoutMs?: number;
+}
+
+/** Largest answers read: JSON answers and the risk configuration; indexes and zips have their own. */
+export const MAX_JSON_ANSWER_BYTES = 1024 * 1024;
+export const MAX_RISK_CONFIGURATION_BYTES = 256 * 1024;
+
+/**
+ * The typed calls a phone makes. Errors: `ApiError` (an answer, non-2xx, or one over its size bound:
+ * `response_too_large`) or `NetworkError` (none).
+ */
 export interface BluezoneClient {
   verify(request: VerifyCodeRequest): Promise<VerifyCodeResponse>;
   certificate(request: VerificationCertificateRequest): Promise<VerificationCertificateResponse>;
   publish(request: PublishRequest): Promise<PublishResponse>;
-  /** The region's index: paths of export zips, oldest first (not yet parsed). */
-  exportIndex(region: string): Promise<string>;
-  /** A zip listed in the index, by its path relative to the export root. */
-  exportFile(path: string): Promise<Uint8Array>;
+  /** The region's index: paths of export zips, oldest first (not yet parsed); at most 1 MiB by default. */
+  exportIndex(region: string, options?: DownloadOptions): Promise<string>;
+  /** A zip listed in the index, by its path relative to the export root; at most 32 MiB by default. */
+  exportFile(path: string, options?: DownloadOptions): Promise<Uint8Array>;
   /** The URL `exportFile(path)` fetches. */
   exportFileUrl(path: string): string;
   /** The region's published risk configuration (JSON, not yet validated). */
@@ -46,12 +62,19 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
   const exportBaseUrl = trimSlash(options.exportBaseUrl ?? `${keyServerUrl}/v1/exports`);
   const { transport, deviceApiKey } = options;
 
+  /** One request, its body bounded by `maxBodyBytes` (default MAX_JSON_ANSWER_BYTES). */
   async function send(request: HttpRequest): Promise<HttpResponse> {
+    const limit = request.maxBodyBytes ?? MAX_JSON_ANSWER_BYTES;
+    let response: HttpResponse;
     try {
-      return await transport(request);
+      response = await transport({ ...request, maxBodyBytes: limit });
     } catch (cause) {
+      if (cause instanceof ResponseTooLargeError) throw tooLarge(request.url, cause.status, limit);
       throw new NetworkError(request.url, { cause });
     }
+    // A transport that ignored the bound still gets its answer refused.
+    if (response.body.length > limit) throw tooLarge(request.url, response.status, limit);
+    return response;
   }
 
   async function postJson<T>(url: string, body: unknown, apiKey?: string): Promise<T> {
@@ -69,8 +92,14 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
     return json as T;
   }
 
-  async function get(url: string): Promise<HttpResponse> {
-    const response = await send({ method: 'GET', url, headers: {} });
+  async function get(url: string, options: DownloadOptions = {}): Promise<HttpResponse> {
+    const response = await send({
+      method: 'GET',
+      url,
+      headers: {},
+      maxBodyBytes: options.maxBytes,
+      timeoutMs: options.timeoutMs,
+    });
     if (response.status < 200 || response.status > 299) {
       throw apiErrorOf(response.status, parseJson(bodyText(response.body)));
     }
@@ -83,13 +112,18 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
     verify: (request) => postJson(`${verificationUrl}/api/verify`, request, deviceApiKey),
     certificate: (request) => postJson(`${verificationUrl}/api/certificate`, request, deviceApiKey),
     publish: (request) => postJson(`${keyServerUrl}/v1/publish`, request),
-    exportIndex: async (region) =>
-      bodyText((await get(`${exportBaseUrl}/${encodeURIComponent(region)}/index.txt`)).body),
-    exportFile: async (path) => bodyBytes((await get(exportFileUrl(path))).body),
+    exportIndex: async (region, download) => {
+      const url = `${exportBaseUrl}/${encodeURIComponent(region)}/index.txt`;
+      return bodyText((await get(url, { maxBytes: DEFAULT_MAX_INDEX_BYTES, ...download })).body);
+    },
+    exportFile: async (path, download) =>
+      bodyBytes(
+        (await get(exportFileUrl(path), { maxBytes: DEFAULT_EXPORT_LIMITS.maxBytes, ...download })).body,
+      ),
     exportFileUrl,
     riskConfiguration: async (region) => {
       const url = `${exportBaseUrl}/${encodeURIComponent(region)}/risk-configuration.json`;
-      const json = parseJson(bodyText((await get(url)).body));
+      const json = parseJson(bodyText((await get(url, { maxBytes: MAX_RISK_CONFIGURATION_BYTES })).body));
       if (typeof json !== 'object' || json === null)
         throw new ApiError(200, 'unparsable_response', `${url} answered something other than JSON`);
       return json;
@@ -103,4 +137,8 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function tooLarge(url: string, status: number, limit: number): ApiError {
+  return new ApiError(status, 'response_too_large', `${url} answered more than the ${limit} bytes accepted`);
 }

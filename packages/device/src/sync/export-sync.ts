@@ -1,40 +1,49 @@
-import { type BluezoneClient, isApiError, isNetworkError } from '@bluezone/api';
+import type { BluezoneClient } from '@bluezone/api';
 import {
-  type ExportFile,
   type ExportPublicKey,
   indexSightings,
-  isProtocolError,
   matchDiagnosisKeys,
   parseExportIndex,
   type RiskConfiguration,
-  readExportFile,
   type Sighting,
   type SightingIndex,
 } from '@bluezone/protocol';
-import { getJson, type KeyValueStore, setJson } from '../ports/key-value-store.js';
+import type { KeyValueStore } from '../ports/key-value-store.js';
+import { downloadExportFile, type RejectedFile } from './export-download.js';
 import type { ExposureStore } from './exposure-store.js';
+import { RegionSyncState } from './sync-state.js';
 
-/** Why a listed file was not used. Rejected files are not marked processed: the next sync retries. */
-export interface RejectedFile {
-  readonly path: string;
-  readonly code:
-    | 'export_signature_invalid'
-    | 'export_malformed'
-    | 'export_wrong_region'
-    | 'export_download_failed';
-  readonly message: string;
+export { exportPath, type RejectedFile } from './export-download.js';
+
+/** Most paths of one index the phone considers (the newest); about 14 days of files at 30 an hour. */
+export const MAX_INDEX_FILES = 10_000;
+/** Default time limit of one file's download. */
+export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
+
+/** Bounds of a sync pass; every field has a default. */
+export interface ExportSyncLimits {
+  /** Each file's own time limit (ms), download included; a slow file is skipped and retried later. */
+  readonly fileTimeoutMs?: number | undefined;
+  /** Most paths of an index considered: the newest ones; older ones are ignored. */
+  readonly maxIndexFiles?: number | undefined;
 }
 
 /** What one pass over the index did. */
 export interface ExportSyncReport {
+  /** Paths in the index. */
   readonly listed: number;
+  /** Oldest paths not considered because the index listed more than `maxIndexFiles`. */
+  readonly ignored: number;
   /** Paths downloaded and processed in this pass. */
   readonly processed: readonly string[];
+  /** Files tried in this pass and not used; each waits for its back-off before the next try. */
   readonly rejected: readonly RejectedFile[];
+  /** Files that failed earlier and whose next try has not come yet. */
+  readonly waiting: number;
   readonly matchedKeys: number;
 }
 
-export interface ExportSyncOptions {
+export interface ExportSyncOptions extends ExportSyncLimits {
   readonly client: BluezoneClient;
   readonly store: KeyValueStore;
   readonly exposures: ExposureStore;
@@ -44,94 +53,66 @@ export interface ExportSyncOptions {
   readonly config: RiskConfiguration;
   /** The sighting log, read only when there is something new to match. */
   readonly sightings: () => Promise<readonly Sighting[]>;
-}
-
-/** Resolves an index line: paths with a folder are relative to the export root, bare names to the index's folder. */
-export function exportPath(region: string, line: string): string {
-  return line.includes('/') ? line : `${region}/${line}`;
+  /** Now (ms since 1970, the device's clock): when failed files may be tried again. */
+  readonly nowMs: number;
 }
 
 /**
- * Reads the region's index, downloads the files not processed yet, keeps those with a valid
- * signature from a configured key, matches their keys against the sighting log and records the
- * matches. Index and network failures propagate (`ApiError`, `NetworkError`); a bad file is rejected
- * and reported, and the others still count.
+ * One pass over one region: reads its index (bounded: 1 MiB, the newest `maxIndexFiles` paths),
+ * downloads the files not processed yet and not waiting for a retry, each within its own time limit
+ * and size bound, keeps those signed by a configured key, matches their keys against the sighting
+ * log and records the matches. The region's state is read once and written once, at the end of the
+ * pass (also when it stops early). Index and network failures propagate (`ApiError`,
+ * `NetworkError`, `ProtocolError`) and leave the state as it was; a bad or slow file is rejected,
+ * reported, tried again after a back-off, and the others still count.
  */
 export async function syncExports(options: ExportSyncOptions): Promise<ExportSyncReport> {
-  const { client, store, region } = options;
-  const processedKey = `sync/processed/${region}`;
-  const paths = parseExportIndex(await client.exportIndex(region));
-  const done = new Set(await getJson<string[]>(store, processedKey, []));
-  const fresh = paths.filter((p) => !done.has(p));
+  const { client, store, region, nowMs } = options;
+  const listed = parseExportIndex(await client.exportIndex(region));
+  const maxFiles = options.maxIndexFiles ?? MAX_INDEX_FILES;
+  const paths = listed.length > maxFiles ? listed.slice(listed.length - maxFiles) : listed;
+  const state = await RegionSyncState.load(store, region);
+  const due = paths.filter((p) => state.isDue(p, nowMs));
+  const waiting = paths.filter((p) => !state.isProcessed(p)).length - due.length;
   const processed: string[] = [];
   const rejected: RejectedFile[] = [];
   let matchedKeys = 0;
   let index: SightingIndex | undefined;
-  for (const path of fresh) {
-    const outcome = await processFile(options, path, async () => {
-      index ??= indexSightings([...(await options.sightings())]);
-      return index;
-    });
-    if ('code' in outcome) rejected.push(outcome);
-    else {
-      matchedKeys += outcome.matched;
-      processed.push(path);
-      done.add(path);
-      // Only paths still listed are remembered, so the record shrinks as the server retires files.
-      await setJson(
-        store,
-        processedKey,
-        paths.filter((p) => done.has(p)),
-      );
-    }
-  }
-  if (fresh.length === 0)
-    await setJson(
-      store,
-      processedKey,
-      paths.filter((p) => done.has(p)),
-    );
-  return { listed: paths.length, processed, rejected, matchedKeys };
-}
-
-async function processFile(
-  options: ExportSyncOptions,
-  path: string,
-  sightingIndex: () => Promise<SightingIndex>,
-): Promise<RejectedFile | { matched: number }> {
-  let zip: Uint8Array;
-  try {
-    zip = await options.client.exportFile(exportPath(options.region, path));
-  } catch (error) {
-    if (isNetworkError(error)) throw error;
-    if (!isApiError(error)) throw error;
-    return { path, code: 'export_download_failed', message: `${error.status} ${error.code}` };
-  }
-  let file: ExportFile;
-  try {
-    file = readExportFile(zip, { publicKeys: options.publicKeys });
-  } catch (error) {
-    if (!isProtocolError(error)) throw error;
-    return { path, code: 'export_malformed', message: error.message };
-  }
-  if (!file.signatures.some((s) => s.valid)) {
-    const tried = file.signatures.map((s) => `${s.keyId}/${s.keyVersion}`).join(', ') || 'none';
-    return {
-      path,
-      code: 'export_signature_invalid',
-      message: `no valid signature from a trusted key (${tried})`,
-    };
-  }
-  if (file.header.region !== options.region) {
-    return { path, code: 'export_wrong_region', message: `the file is for region ${file.header.region}` };
-  }
-  const index = await sightingIndex();
-  const matching = {
-    rssiCorrection: options.rssiCorrection,
-    mapping: options.config.diagnosisKeysDataMapping,
+  const download = {
+    client,
+    region,
+    publicKeys: options.publicKeys,
+    timeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
   };
-  const result = matchDiagnosisKeys(file.keys, index, matching);
-  const revised = matchDiagnosisKeys(file.revisedKeys, index, matching);
-  await options.exposures.add([...result.matches, ...revised.matches]);
-  return { matched: result.matches.length };
+  try {
+    for (const path of due) {
+      const file = await downloadExportFile(download, path);
+      if ('code' in file) {
+        rejected.push(file);
+        state.markFailed(path, file.code, nowMs);
+        continue;
+      }
+      index ??= indexSightings([...(await options.sightings())]);
+      const matching = {
+        rssiCorrection: options.rssiCorrection,
+        mapping: options.config.diagnosisKeysDataMapping,
+      };
+      const result = matchDiagnosisKeys(file.keys, index, matching);
+      const revised = matchDiagnosisKeys(file.revisedKeys, index, matching);
+      await options.exposures.add([...result.matches, ...revised.matches]);
+      matchedKeys += result.matches.length;
+      processed.push(path);
+      state.markProcessed(path);
+    }
+  } finally {
+    await state.save(store, paths);
+  }
+  return {
+    listed: listed.length,
+    ignored: listed.length - paths.length,
+    processed,
+    rejected,
+    waiting,
+    matchedKeys,
+  };
 }

@@ -13,6 +13,7 @@ import { at, FakeClock } from '../testing/fake-clock.js';
 import { MemoryAir } from '../testing/memory-air.js';
 import { type MemoryPhone, memoryPhone } from '../testing/memory-phone.js';
 import { MemoryHttp } from '../testing/memory-platform.js';
+import { FIRST_RETRY_MS } from './sync-state.js';
 
 function signingPair() {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
@@ -179,7 +180,7 @@ describe('two phones: A advertises, B hears, A is published, B syncs', () => {
     expect(b.notifier.shown).toHaveLength(2);
   });
 
-  it('rejects a file signed by an unknown key: no warning, the error recorded, retried next time', async () => {
+  it('rejects a file signed by an unknown key: no warning, the error recorded, retried after its back-off', async () => {
     const w = world(2);
     const [a, b] = w.phones as [MemoryPhone, MemoryPhone];
     for (const p of w.phones) await p.device.start();
@@ -195,6 +196,9 @@ describe('two phones: A advertises, B hears, A is published, B syncs', () => {
     expect(b.notifier.shown).toEqual([]);
     expect((await b.device.status()).lastError?.code).toBe('export_signature_invalid');
     w.http.files.set(`http://server/v1/exports/${path}`, Uint8Array.of(1, 2, 3));
+    // Not fetched again before its back-off, then tried again.
+    expect((await b.device.sync()).report).toMatchObject({ rejected: [], waiting: 1 });
+    w.clock.advanceSeconds(FIRST_RETRY_MS / 1000);
     expect((await b.device.sync()).report?.rejected[0]?.code).toBe('export_malformed');
   });
 

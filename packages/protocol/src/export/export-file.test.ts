@@ -38,10 +38,33 @@ describe('buildExportFile / readExportFile', () => {
     expect(file.signatureInfos).toEqual([info]);
     expect(file.signatures).toEqual([{ keyId: 'some_id', keyVersion: '1', valid: true }]);
     const stranger = keyPair();
-    const other = readExportFile(zip, {
-      publicKeys: [{ keyId: 'some_id', keyVersion: '1', publicKey: stranger.publicKey }],
+    const other = () =>
+      readExportFile(zip, {
+        publicKeys: [{ keyId: 'some_id', keyVersion: '1', publicKey: stranger.publicKey }],
+      });
+    expect(codeOf(other)).toBe('export_signature_invalid');
+  });
+
+  it('verifies the raw export.bin before decoding it: a tampered file is refused as unsigned', () => {
+    const pair = keyPair();
+    const publicKeys = [{ keyId: 'some_id', keyVersion: '1', publicKey: pair.publicKey }];
+    const zip = buildExportFile({
+      ...decoded.header,
+      keys: decoded.keys,
+      signers: [{ signingKey: pair.signingKey, signatureInfo: info }],
     });
-    expect(other.signatures[0]?.valid).toBe(false);
+    const { exportBin, exportSig } = readExportZip(zip);
+    // One key byte changed: still valid protobuf, no longer what was signed.
+    const flipped = exportBin.slice();
+    flipped[flipped.length - 30] = (flipped[flipped.length - 30] as number) ^ 0xff;
+    expect(
+      codeOf(() => readExportFile(writeExportZip({ exportBin: flipped, exportSig }), { publicKeys })),
+    ).toBe('export_signature_invalid');
+    // Garbage after the header, which the decoder would refuse as malformed: never decoded at all.
+    const garbage = Uint8Array.from([...exportBin.slice(0, 16), 0x0f, 0x01, 0xff, 0xff]);
+    expect(
+      codeOf(() => readExportFile(writeExportZip({ exportBin: garbage, exportSig }), { publicKeys })),
+    ).toBe('export_signature_invalid');
   });
 
   it('reads the official example zipped with its own signature', () => {
@@ -81,3 +104,12 @@ describe('buildExportFile / readExportFile', () => {
     expect(code).toBe('export_too_large');
   });
 });
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (e) {
+    return isProtocolError(e) ? e.code : String(e);
+  }
+}

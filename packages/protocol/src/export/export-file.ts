@@ -54,17 +54,27 @@ export interface ExportFile extends ExportContents {
 }
 
 /**
- * Unzips, decodes and verifies an export file. Malformed input throws a ProtocolError; signatures
- * that do not verify are reported (`valid: false`), so the caller decides what to trust.
+ * Unzips an export file, verifies export.sig over the raw export.bin bytes, and only then decodes
+ * export.bin: untrusted protobuf is never parsed. Malformed input throws a ProtocolError, and so does
+ * a file no signature of which verifies with a trusted key (`export_signature_invalid`); the outcome
+ * of every signature is reported, so a file signed during a key rotation shows which key failed.
+ * Tools that inspect untrusted files use `readExportZip`, `verifyExportSignatures` and
+ * `decodeExportBin` themselves.
  */
 export function readExportFile(zip: Uint8Array, options: ReadExportFileOptions): ExportFile {
   const limits = exportLimits({ ...options.limits, maxBytes: options.maxBytes ?? options.limits?.maxBytes });
   const { exportBin, exportSig } = readExportZip(zip, limits);
-  const contents = decodeExportBin(exportBin, limits);
   const signatures = verifyExportSignatures(
     exportBin,
     decodeExportSig(exportSig, limits),
     options.publicKeys,
   );
-  return { ...contents, signatures };
+  if (!signatures.some((s) => s.valid)) {
+    const tried = signatures.map((s) => `${s.keyId}/${s.keyVersion}`).join(', ') || 'none';
+    throw new ProtocolError(
+      'export_signature_invalid',
+      `no signature of the file verifies with a trusted key (signatures: ${tried})`,
+    );
+  }
+  return { ...decodeExportBin(exportBin, limits), signatures };
 }

@@ -33,6 +33,29 @@ describe('window scores', () => {
     expect(assessExposureRisk([w], riskPreset('enx'), TODAY).totalRiskLevel).toBe('high');
   });
 
+  it('ignores a scan instance with a negative secondsSinceLastScan and scores the rest, as CWA does', () => {
+    const clean = win(0, TEST, 'standard', [
+      [0, 40, 300],
+      [0, 40, 300],
+    ]);
+    const moved = win(0, TEST, 'standard', [
+      [0, 40, 300],
+      [0, 40, -3600],
+      [0, 40, 300],
+    ]);
+    const odd = win(0, TEST, 'standard', [
+      [0, 40, 300],
+      [0, Number.NaN, 300],
+      [0, 40, Number.NaN],
+      [0, 40, 300],
+    ]);
+    for (const config of [riskPreset('enx'), riskPreset('cwa'), riskPreset('bluezone')]) {
+      expect(weightedMinutes(moved, config)).toBe(weightedMinutes(clean, config));
+      expect(weightedMinutes(odd, config)).toBe(weightedMinutes(clean, config));
+      expect(assessExposureRisk([moved], config, TODAY)).toEqual(assessExposureRisk([clean], config, TODAY));
+    }
+  });
+
   it('uses minimum or typical attenuation as configured', () => {
     const w = win(0, TEST, 'standard', [[50, 80, 600]]);
     expect(weightedMinutes(w, riskPreset('cwa'))).toBeCloseTo(8);

@@ -1,7 +1,7 @@
 // Scoring one exposure window: bucket-weighted minutes, then report-type × infectiousness
 // weights, or Corona-Warn-App's transmission-risk value when configured.
 
-import { type ExposureWindow, ReportType } from '../diagnosis.js';
+import { type ExposureWindow, ReportType, type ScanInstance } from '../diagnosis.js';
 import { REPORT_TYPE_FIELDS, type RiskConfiguration, type RiskLevel } from './risk-configuration.js';
 
 /** Normalized times are compared after rounding to 6 decimals (as Corona-Warn-App does). */
@@ -16,10 +16,25 @@ export function bucketOf(attenuationDb: number, thresholdsDb: readonly number[])
   return i;
 }
 
+/**
+ * Whether a scan instance counts. One with a negative `secondsSinceLastScan` (the phone's clock moved
+ * back between two scans) or a value that is not a number is ignored, as Corona-Warn-App does, and
+ * the window's other scans are scored.
+ */
+export function isScoredScan(scan: ScanInstance): boolean {
+  return (
+    Number.isFinite(scan.secondsSinceLastScan) &&
+    scan.secondsSinceLastScan >= 0 &&
+    Number.isFinite(scan.minAttenuationDb) &&
+    Number.isFinite(scan.typicalAttenuationDb)
+  );
+}
+
 /** Σ secondsSinceLastScan × bucket weight, in minutes (GAEN weightedDuration, before other weights). */
 export function weightedMinutes(window: ExposureWindow, config: RiskConfiguration): number {
   let seconds = 0;
   for (const scan of window.scanInstances) {
+    if (!isScoredScan(scan)) continue;
     const db = config.attenuation === 'minimum' ? scan.minAttenuationDb : scan.typicalAttenuationDb;
     seconds +=
       scan.secondsSinceLastScan *

@@ -70,31 +70,59 @@ function confidence(source: string, path: string, value: unknown): CalibrationCo
   return integer(source, path, value, 0, 3) as CalibrationConfidence;
 }
 
-function scanInstance(source: string, path: string, value: unknown): ScanInstance {
+/** A scan instance, or undefined for one with a negative `secondsSinceLastScan` (a clock moved back). */
+function scanInstance(source: string, path: string, value: unknown): ScanInstance | undefined {
   const o = record(source, path, value, SCAN_FIELDS);
-  return {
-    minAttenuationDb: integer(source, `${path}.minAttenuationDb`, o.minAttenuationDb, 0, 255),
-    typicalAttenuationDb: integer(source, `${path}.typicalAttenuationDb`, o.typicalAttenuationDb, 0, 255),
-    secondsSinceLastScan: integer(source, `${path}.secondsSinceLastScan`, o.secondsSinceLastScan, 0, 86_400),
-  };
+  const minAttenuationDb = integer(source, `${path}.minAttenuationDb`, o.minAttenuationDb, 0, 255);
+  const typicalAttenuationDb = integer(
+    source,
+    `${path}.typicalAttenuationDb`,
+    o.typicalAttenuationDb,
+    0,
+    255,
+  );
+  const seconds = o.secondsSinceLastScan;
+  if (typeof seconds === 'number' && Number.isInteger(seconds) && seconds < 0) return undefined;
+  const secondsSinceLastScan = integer(source, `${path}.secondsSinceLastScan`, seconds, 0, 86_400);
+  return { minAttenuationDb, typicalAttenuationDb, secondsSinceLastScan };
 }
 
-/** Parses `[{ageInDays, reportType, infectiousness, calibrationConfidence, scanInstances}]` (or `{exposureWindows: [...]}`). */
-export function parseExposureWindows(json: unknown, today: UtcDay, source: string): ExposureWindow[] {
+/** The windows to score, and how many odd values were ignored rather than refused. */
+export interface ParsedWindows {
+  readonly windows: ExposureWindow[];
+  /** Scan instances with a negative `secondsSinceLastScan`, left out as Corona-Warn-App does. */
+  readonly ignoredScanInstances: number;
+}
+
+/**
+ * Parses `[{ageInDays, reportType, infectiousness, calibrationConfidence, scanInstances}]` (or
+ * `{exposureWindows: [...]}`). A malformed input (a wrong type, a missing or unknown field, a value
+ * outside its range) is refused with its path; a scan instance whose `secondsSinceLastScan` is
+ * negative, which a phone whose clock moved back reports, is ignored and counted, and the rest scored.
+ */
+export function parseExposureWindows(json: unknown, today: UtcDay, source: string): ParsedWindows {
   const list = Array.isArray(json) ? json : (json as { exposureWindows?: unknown } | null)?.exposureWindows;
   if (!Array.isArray(list))
     fail(source, 'windows', 'must be an array of exposure windows (or {"exposureWindows": [...]})');
-  return list.map((value, i) => {
+  let ignoredScanInstances = 0;
+  const windows = list.map((value, i): ExposureWindow => {
     const path = `[${i}]`;
     const o = record(source, path, value, WINDOW_FIELDS);
     const scans = o.scanInstances;
     if (!Array.isArray(scans)) fail(source, `${path}.scanInstances`, 'must be an array');
+    const scanInstances: ScanInstance[] = [];
+    scans.forEach((s, j) => {
+      const scan = scanInstance(source, `${path}.scanInstances[${j}]`, s);
+      if (scan === undefined) ignoredScanInstances += 1;
+      else scanInstances.push(scan);
+    });
     return {
       day: (today - integer(source, `${path}.ageInDays`, o.ageInDays, 0, 365)) as UtcDay,
       reportType: reportType(source, `${path}.reportType`, o.reportType),
       infectiousness: infectiousness(source, `${path}.infectiousness`, o.infectiousness),
       calibrationConfidence: confidence(source, `${path}.calibrationConfidence`, o.calibrationConfidence),
-      scanInstances: scans.map((s, j) => scanInstance(source, `${path}.scanInstances[${j}]`, s)),
+      scanInstances,
     };
   });
+  return { windows, ignoredScanInstances };
 }

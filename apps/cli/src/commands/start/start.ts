@@ -2,6 +2,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { integerOption } from '../../options.js';
+import { checkPortFree, portInUse } from '../port-in-use.js';
+import { buildWebApps } from '../web-builds.js';
 
 interface StartOptions {
   port: string;
@@ -57,6 +59,7 @@ async function runStart(o: StartOptions): Promise<void> {
   const people = integerOption(o.people, '--people', 10, 200_000);
   const daySeconds = integerOption(o.daySeconds, '--day-seconds', 0, 86_400);
   const dataDir = o.dataDir ?? join(process.env.BLUEZONE_DATA_DIR ?? '.bluezone', 'demo');
+  await checkPortFree(port, '127.0.0.1');
   const sim = await import('@bluezone/sim');
   const { startEmbeddedServer } = await import('../sim/embedded-server.js');
   // The demo runs on simulated time, so its data start afresh each time.
@@ -73,6 +76,9 @@ async function runStart(o: StartOptions): Promise<void> {
     webApp: { dir: web.app, demoAirUrl: '/demo/air' },
     webConsole: { dir: web.console },
     env: DEMO_LIFETIMES,
+  }).catch((error: unknown) => {
+    air.close();
+    throw portInUse(error, port);
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const { ensureDemoAccount } = await import('@bluezone/server');
@@ -139,13 +145,4 @@ async function runStart(o: StartOptions): Promise<void> {
     await server.close();
     out('stopped.');
   }
-}
-
-/** Builds the citizen app and the console when their builds are missing or older than their sources. */
-async function buildWebApps(log: (line: string) => void): Promise<{ app: string; console: string }> {
-  const { ensureAppBuilt } = await import('@bluezone/app/build');
-  const { ensureConsoleBuilt } = await import('@bluezone/console/build');
-  const app = await ensureAppBuilt({ log });
-  const console = await ensureConsoleBuilt({ log });
-  return { app: app.dir, console: console.dir };
 }
