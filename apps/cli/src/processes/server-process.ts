@@ -29,8 +29,12 @@ export interface ServerProcess {
   readonly exited: Promise<number | null>;
 }
 
+/**
+ * Starts `bluezone server --port N --no-web-build`, as deploy/systemd/bluezone@.service does: several
+ * processes starting at once must not all build the web apps (they are built once, before).
+ */
 export function startServerProcess(port: number, env: NodeJS.ProcessEnv): ServerProcess {
-  const child = spawn(process.execPath, [BLUEZONE_BIN, 'server', '--port', String(port)], {
+  const child = spawn(process.execPath, [BLUEZONE_BIN, 'server', '--port', String(port), '--no-web-build'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
