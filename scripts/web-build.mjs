@@ -1,7 +1,7 @@
 // Builds a Vite web app (the citizen app, the console) when its build is missing or older than its
 // sources: for `npm start`, `bluezone server` and the browser tests. Each app's build.mjs names its
 // directory and sources and calls this.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Newest modification time (ms) of the files under `path`, tests excluded. */
@@ -22,12 +22,53 @@ export function viteBuildIsStale(dir, sources) {
   return sources.some((source) => newest(source) > built);
 }
 
+/** A lock older than this is left over from a killed build and is taken over. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+/**
+ * Holds `dir/.build-lock` (an atomic mkdir) while `work` runs, so that processes starting at once
+ * (several servers, test files in parallel) build one at a time; the others wait, then find the
+ * build up to date.
+ */
+export async function withBuildLock(dir, work) {
+  const lock = join(dir, '.build-lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS)
+          rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /**
  * Builds the app in `dir` with its vite.config.ts if stale (or `force`), always as a production
- * build; returns `{dir: <dist>, built, seconds}`. `log` gets one line before a build.
+ * build; returns `{dir: <dist>, built, seconds}`. `log` gets one line before a build. Builds of one
+ * app never run side by side, even from several processes.
  */
-export async function ensureViteBuilt({ dir, sources, label, force = false, log = () => undefined }) {
+export async function ensureViteBuilt(options) {
+  const dist = join(options.dir, 'dist');
+  if (!options.force && !viteBuildIsStale(options.dir, options.sources))
+    return { dir: dist, built: false, seconds: 0 };
+  return withBuildLock(options.dir, () => buildLocked(options));
+}
+
+async function buildLocked({ dir, sources, label, force = false, log = () => undefined }) {
   const dist = join(dir, 'dist');
+  // Another process may have built it while this one waited for the lock.
   if (!force && !viteBuildIsStale(dir, sources)) return { dir: dist, built: false, seconds: 0 };
   log(`building ${label} …`);
   const started = Date.now();
