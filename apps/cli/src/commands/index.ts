@@ -4,6 +4,7 @@ import { registerBenchCommand } from './bench.js';
 import { registerEvalCommand } from './eval.js';
 import { registerExportCommand } from './export.js';
 import { registerKeysCommand } from './keys.js';
+import { registerPlanCommand } from './plan.js';
 import { registerRiskCommand } from './risk.js';
 import { registerServerCommand } from './server.js';
 import { registerSimCommand } from './sim.js';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerEvalCommand(program);
   registerServerCommand(program);
   registerSimCommand(program);
+  registerPlanCommand(program);
   registerStartCommand(program);
   registerAdminCommand(program);
 }
