@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerMatchBench } from './bench/match-command.js';
+import { registerPlanBench } from './bench/plan-command.js';
 import { registerServerBench } from './bench/server-command.js';
 import { registerSimBench } from './bench/sim-command.js';
 
@@ -7,6 +8,7 @@ import { registerSimBench } from './bench/sim-command.js';
 export function registerBenchCommand(program: Command): void {
   const bench = program.command('bench').description('benchmarks: measure, print ratios to a reference');
   registerMatchBench(bench);
+  registerPlanBench(bench);
   registerServerBench(bench);
   registerSimBench(bench);
 }

@@ -62,7 +62,7 @@ export class PlannerModel {
   private readonly quarantine: QuarantineLedger;
   private readonly tracer: ContactTracer;
   private readonly tests: TestQueue;
-  private readonly streams: { course: Random; flu: Random; tests: Random; mixing: Random; tracing: Random };
+  private readonly streams: { course: Random; flu: Random; tests: Random; mixing: Random };
   private active: number[] = [];
   private readonly scratch = { stubs: new Int32Array(0) };
   private readonly daily: number[] = [];
@@ -131,7 +131,6 @@ export class PlannerModel {
       flu: random.fork('flu'),
       tests: random.fork('tests'),
       mixing: random.fork('random-network'),
-      tracing: random.fork('tracing'),
     };
     for (const person of random
       .fork('seed')
@@ -304,8 +303,7 @@ export class PlannerModel {
       const order = p.traced[hop];
       for (const person of contacts) {
         if (this.dead[person] || this.inHospital[person]) continue;
-        if (!this.quarantine.isIn(person, day) && !this.streams.tracing.bernoulli(order.compliance)) continue;
-        this.quarantine.enter(person, day, { reason: TRACED, ...order });
+        this.quarantine.notify(person, day, { reason: TRACED, ...order }, order.compliance);
       }
     };
     notify(f1, 'f1');

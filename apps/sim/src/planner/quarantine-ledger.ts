@@ -68,6 +68,16 @@ export class QuarantineLedger {
     return true;
   }
 
+  /**
+   * A quarantine notice: someone already in quarantine merges it; anyone else complies (enters)
+   * with probability `compliance`. True when the person is in quarantine afterwards.
+   */
+  notify(person: number, day: number, order: QuarantineOrder, compliance: number): boolean {
+    if (!this.isIn(person, day) && !(this.random.next() < compliance)) return false;
+    this.enter(person, day, order);
+    return true;
+  }
+
   /** Ends `person`'s quarantine (a negative test, hospital admission, death). */
   release(person: number): void {
     this.until[person] = 0;
