@@ -13,6 +13,7 @@ import type { Random } from '../random/random.js';
 import { hashKey } from '../random/seed-hash.js';
 import { ContactTracer } from './contact-tracing.js';
 import { type DiseaseCourse, drawDiseaseCourse, NEVER } from './disease-course.js';
+import { networkOptions } from './network-options.js';
 import type { PlannerParameters } from './parameters.js';
 import { CENTRALISED, POSITIVE, QuarantineLedger, SELF, TRACED } from './quarantine-ledger.js';
 import { TestQueue } from './test-queue.js';
@@ -80,19 +81,9 @@ export class PlannerModel {
   ) {
     const p = parameters;
     this.p = p;
-    const r = p.randomInteractions;
     this.networks = new ContactNetworks(
       people,
-      {
-        ageShares: p.population.ageShares,
-        householdSizeShares: p.population.householdSizeShares,
-        interactions: p.workInteractions,
-        dailyFraction: p.dailyFractionWork,
-        rewire: p.workNetworkRewire,
-        childNetworkAdults: p.childNetworkAdults,
-        elderlyNetworkAdults: p.elderlyNetworkAdults,
-        randomInteractions: [r.child, r.adult, r.elderly],
-      },
+      networkOptions(p),
       random.fork('networks'),
       hashKey(`${random.seed}:work`)[0],
     );
