@@ -12,13 +12,13 @@ import { gammaCdf } from '../random/distributions.js';
 import type { Random } from '../random/random.js';
 import { hashKey } from '../random/seed-hash.js';
 import { ContactTracer } from './contact-tracing.js';
-import { type DiseaseCourse, drawDiseaseCourse, NEVER } from './disease-course.js';
+import { type DiseaseCourse, drawDiseaseCourse } from './disease-course.js';
 import { networkOptions } from './network-options.js';
 import type { PlannerParameters } from './parameters.js';
 import { CENTRALISED, POSITIVE, QuarantineLedger, SELF, TRACED } from './quarantine-ledger.js';
 import { TestQueue } from './test-queue.js';
+import { appShares, NOT_INFECTED, transmitDay } from './transmission.js';
 
-const NOT_INFECTED = -1;
 /** Longest infectiousness tabulated (days); the gamma's mass beyond is negligible. */
 const MAX_INFECTIOUS_DAYS = 60;
 
@@ -149,7 +149,14 @@ export class PlannerModel {
       ),
     };
     const before = this.infectedCount;
-    this.transmit(record);
+    transmitDay(record, this.networks, this.active, this.p, {
+      infectedDay: this.infectedDay,
+      courses: this.courses,
+      hazard: this.hazard,
+      susceptibility: this.susceptibility,
+      infectiousness: this.infectiousness,
+      infect: (person) => this.infect(person, day),
+    });
     this.daily.push(this.infectedCount - before + (day === 0 ? before : 0));
     this.dailyQuarantine.push(this.quarantine.count(day));
     this.tracer.remember(record);
@@ -310,41 +317,4 @@ export class PlannerModel {
     }
     return presence;
   }
-
-  private transmit(record: NetworkDay): void {
-    const p = this.p;
-    const { infectedDay, hazard, susceptibility, infectiousness } = this;
-    const network = [
-      p.relativeTransmission.household,
-      p.relativeTransmission.occupation,
-      p.relativeTransmission.random,
-    ];
-    const severityFactor = [p.asymptomaticInfectiousFactor, p.mildInfectiousFactor, 1];
-    const infectors = this.active;
-    for (let k = 0; k < infectors.length; k++) {
-      const person = infectors[k] as number;
-      const since = record.day - (infectedDay[person] as number);
-      const course = this.courses[person] as DiseaseCourse;
-      if (since <= 0 || since >= course.end || (course.hospital !== NEVER && since >= course.hospital))
-        continue;
-      const rate =
-        p.infectiousRate * (severityFactor[course.severity] as number) * (infectiousness[since] ?? 0);
-      if (rate <= 0) continue;
-      this.networks.forEachInteraction(person, record, (other, n) => {
-        if (infectedDay[other] !== NOT_INFECTED) return;
-        const left =
-          (hazard[other] as number) - rate * (network[n] as number) * (susceptibility[other] as number);
-        hazard[other] = left;
-        if (left <= 0) this.infect(other, record.day);
-      });
-    }
-  }
-}
-
-/** Each age group's chance of having the app for an overall `adoption` share. */
-function appShares(p: PlannerParameters, adoption: number): number[] {
-  if (p.adoptionProfile === 'uniform') return p.appUsersFraction.map(() => adoption);
-  const shares = p.population.ageShares;
-  const profileMean = p.appUsersFraction.reduce((sum, f, g) => sum + f * (shares[g] ?? 0), 0);
-  return p.appUsersFraction.map((f) => Math.min(1, (adoption * f) / profileMean));
 }
