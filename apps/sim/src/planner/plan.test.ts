@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../random/random.js';
+import { adoptionCurve } from './adoption-curve.js';
 import { OPENABM_BASELINE } from './parameters.js';
 import { runPlan } from './plan.js';
 import { PlannerModel } from './planner-model.js';
@@ -39,5 +40,23 @@ describe('planner model on a small population', () => {
     expect(high?.infectionCut.min).toBeGreaterThan(0);
     expect(high?.quarantineEntries.mean).toBeGreaterThan(plan.reference.quarantineEntries.mean);
     expect(high?.dailyInfections).toHaveLength(60);
+  });
+});
+
+describe('adoptionCurve', () => {
+  it('gives F1 and F1+F2 curves over an adoption grid, F1+F2 quarantining more', () => {
+    const curve = adoptionCurve({
+      people: 2000,
+      days: 40,
+      seeds: 2,
+      seed: 3,
+      parameters: OPENABM_BASELINE,
+      grid: [0.5, 1],
+    });
+    expect(curve.points.map((point) => point.adoption)).toEqual([0.5, 1]);
+    const full = curve.points[1];
+    expect(full?.quarantineDaysF2.mean).toBeGreaterThan(full?.quarantineDaysF1.mean ?? 0);
+    expect(curve.reference.totalInfected.mean).toBeGreaterThan(OPENABM_BASELINE.seedInfections);
+    expect(JSON.parse(JSON.stringify(curve))).toEqual(curve);
   });
 });
