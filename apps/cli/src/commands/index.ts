@@ -5,6 +5,7 @@ import { registerCheckinCommand } from './checkin.js';
 import { registerEvalCommand } from './eval.js';
 import { registerExportCommand } from './export.js';
 import { registerKeysCommand } from './keys.js';
+import { registerPlanCommand } from './plan.js';
 import { registerRiskCommand } from './risk.js';
 import { registerServerCommand } from './server.js';
 import { registerSimCommand } from './sim.js';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerEvalCommand(program);
   registerServerCommand(program);
   registerSimCommand(program);
+  registerPlanCommand(program);
   registerStartCommand(program);
   registerAdminCommand(program);
 }

@@ -2,7 +2,9 @@ export * from './epidemic.js';
 export { EpidemicState } from './epidemic-state.js';
 export * from './events.js';
 export {
+  dailyInfectiousness,
   distanceFactor,
+  gammaShapeScale,
   INFECTIOUSNESS_STEP_MINUTES,
   InfectiousnessProfile,
   weibullDensity,

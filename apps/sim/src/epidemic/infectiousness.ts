@@ -62,3 +62,19 @@ export class InfectiousnessProfile {
 export function distanceFactor(distanceM: number, distance: EpidemicParameters['distance']): number {
   return Math.exp(-Math.log(distance.riskRatioPerM) * (distanceM - distance.referenceM));
 }
+
+/**
+ * Infectiousness by whole day since infection, for a day-stepped model: entry t is the share of the
+ * infectiousness curve (given by its CDF over days) between t − 1 and t, entry 0 is 0. The district
+ * simulator tabulates the same curve by minutes (`InfectiousnessProfile`); the planner steps by days.
+ */
+export function dailyInfectiousness(cdf: (days: number) => number, days: number): Float64Array {
+  const table = new Float64Array(days + 1);
+  for (let t = 1; t <= days; t++) table[t] = cdf(t) - cdf(t - 1);
+  return table;
+}
+
+/** Shape and scale of the gamma distribution with this mean and standard deviation. */
+export function gammaShapeScale(mean: number, sd: number): { shape: number; scale: number } {
+  return { shape: (mean * mean) / (sd * sd), scale: (sd * sd) / mean };
+}

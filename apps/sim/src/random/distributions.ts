@@ -83,3 +83,40 @@ export function poisson(uniform: Uniform, mean: number): number {
     if (lhs <= -mean + k * logMean - logGamma(k + 1)) return k;
   }
 }
+
+/**
+ * Regularised lower incomplete gamma P(shape, x): the gamma CDF at x / scale. Power series below
+ * x < shape + 1, Lentz's continued fraction above (both converge fast there); ~1e-12 accurate.
+ */
+export function gammaCdf(x: number, shape: number, scale: number): number {
+  const z = x / scale;
+  if (!(z > 0)) return 0;
+  const logPrefix = shape * Math.log(z) - z - logGamma(shape);
+  if (z < shape + 1) {
+    let term = 1 / shape;
+    let sum = term;
+    for (let n = 1; n < 500 && Math.abs(term) > Math.abs(sum) * 1e-15; n++) {
+      term *= z / (shape + n);
+      sum += term;
+    }
+    return Math.min(1, sum * Math.exp(logPrefix));
+  }
+  const tiny = 1e-300;
+  let b = z + 1 - shape;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let fraction = d;
+  for (let n = 1; n < 500; n++) {
+    const a = -n * (n - shape);
+    b += 2;
+    d = a * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + a / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    fraction *= step;
+    if (Math.abs(step - 1) < 1e-15) break;
+  }
+  return Math.max(0, 1 - Math.exp(logPrefix) * fraction);
+}

@@ -1,4 +1,4 @@
-export { gamma, logGamma, poisson, standardNormal, type Uniform } from './distributions.js';
+export { gamma, gammaCdf, logGamma, poisson, standardNormal, type Uniform } from './distributions.js';
 export { Random } from './random.js';
 export { hashKey, mix32, streamKey } from './seed-hash.js';
 export { Sfc32 } from './sfc32.js';

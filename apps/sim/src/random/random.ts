@@ -64,6 +64,22 @@ export class Random {
     return gamma(this.uniform, shape, scale);
   }
 
+  /** Gamma given by its mean and standard deviation (shape mean²/sd², scale sd²/mean). */
+  gammaMeanSd(mean: number, sd: number): number {
+    return gamma(this.uniform, (mean * mean) / (sd * sd), (sd * sd) / mean);
+  }
+
+  /**
+   * Negative binomial with this mean and standard deviation (sd² > mean), as a gamma–Poisson
+   * mixture; Poisson when sd² ≤ mean.
+   */
+  negativeBinomial(mean: number, sd: number): number {
+    const excess = sd * sd - mean;
+    if (excess <= 0) return this.poisson(mean);
+    const k = (mean * mean) / excess;
+    return this.poisson(gamma(this.uniform, k, mean / k));
+  }
+
   /** Weibull with this shape and scale, by inversion. */
   weibull(shape: number, scale: number): number {
     return scale * (-Math.log(1 - this.next())) ** (1 / shape);
