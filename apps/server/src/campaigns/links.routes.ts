@@ -3,10 +3,11 @@ import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-e
 import { assertProvinceAccess } from '../accounts/roles.js';
 import { ADOPTION_READERS, CAMPAIGN_WRITERS, requireProvince } from '../adoption/adoption-areas.js';
 import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
+import { newInviteCode } from '../adoption/invite-code.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCampaignRepository } from './campaign.repository.js';
 import { originOf } from './campaign-links.js';
 import { campaignLookups } from './campaign-lookups.js';
@@ -19,7 +20,6 @@ import {
   LinkSchema,
   ProvinceQuerySchema,
 } from './campaigns.schemas.js';
-import { newInviteCode } from './invite-code.js';
 import { listScope } from './targets.routes.js';
 
 const tags = ['console: campaigns'];
@@ -27,7 +27,7 @@ const BODY = ['unparsable_request', 'invalid_request', 'body_too_large', 'unsupp
 const WRITE = [...BODY, 'not_signed_in', 'csrf_token_invalid', 'forbidden_role', 'forbidden_area'];
 
 /** `/console/api/campaigns/links`: tracked install links per channel, with SMS texts and posters. */
-export function linkRoutes(deps: VerificationDeps) {
+export function linkRoutes(deps: ServerDeps) {
   return (app: BluezoneServer, requireConsoleUser: RequireConsoleUser): void => {
     const campaigns = createCampaignRepository(deps.db);
     const reads = createAdoptionReadRepository(deps.db);

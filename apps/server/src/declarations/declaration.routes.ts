@@ -9,7 +9,7 @@ import { errorList } from '../http/openapi-routes.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { createApiKeyRepository } from '../repositories/api-key.repository.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createDeclarationRepository } from './declaration.repository.js';
 import { DeclarationReceivedSchema, DeclarationRequestSchema } from './declaration.schemas.js';
 import { checkExposureDate, normalisePhone, provinceOrNull } from './declaration-validation.js';
@@ -45,11 +45,7 @@ function limitDeclarations(limiter: RateLimiter) {
  * warning screen when they press send. Stored with its personal data encrypted, the UTC day only, no
  * address, no device identifier, no link to keys (docs/privacy.md "Declarations").
  */
-export function registerDeclarationRoutes(
-  app: BluezoneServer,
-  deps: VerificationDeps,
-  limiter: RateLimiter,
-): void {
+export function registerDeclarationRoutes(app: BluezoneServer, deps: ServerDeps, limiter: RateLimiter): void {
   const repository = createDeclarationRepository(deps.db, deps.keys);
   const requireDevice = requireApiKey('device', createApiKeyRepository(deps.db), deps.keys);
 

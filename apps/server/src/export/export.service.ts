@@ -3,7 +3,8 @@ import { encodeExportBin } from '@bluezone/protocol';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../blobstore/blob-store.js';
 import type { DatabaseHandle } from '../database/database.types.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { BluezoneMetrics } from '../metrics/bluezone-metrics.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createExportBatchRepository, type ExportBatch } from './export-batch.repository.js';
 import { encodeRecordsExportBin } from './export-bin-records.js';
 import type { ExportRandom } from './export-file-plan.js';
@@ -18,7 +19,7 @@ import { batchWindows } from './export-windows.js';
 import { packExportFile } from './export-zip.js';
 import { createExposureExportRepository } from './exposure-export.repository.js';
 
-export interface ExportDeps extends VerificationDeps {
+export interface ExportDeps extends ServerDeps {
   readonly logger: Logger;
   /** PostgreSQL (not PGlite): large batches are read over several connections. */
   readonly database?: Pick<DatabaseHandle, 'driver'>;
@@ -144,9 +145,19 @@ export function createExportService(
       }
       for (const { region } of regions) await rewriteExportIndex(batches, store, region);
       logger.info({ job: 'export', ...result }, 'export pass');
+      countPass(deps.metrics, result, clock.now());
       return result;
     },
   };
+}
+
+/** Counts a finished export pass (batches, files, keys) and when it finished. */
+function countPass(metrics: BluezoneMetrics, result: ExportPassResult, now: Date): void {
+  metrics.exportPasses.inc();
+  metrics.exportBatches.inc(result.batches);
+  metrics.exportFiles.inc(result.files);
+  metrics.exportKeys.inc(result.keys);
+  metrics.exportLastPass.set(Math.floor(now.getTime() / 1000));
 }
 
 export type ExportService = ReturnType<typeof createExportService>;
