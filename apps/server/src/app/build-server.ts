@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { registerAdoptionReportRoutes } from '../adoption/adoption-report.routes.js';
 import { registerAreaRoutes } from '../areas/areas.routes.js';
+import { knownInviteCodes } from '../campaigns/campaign-lookups.js';
 import type { DatabaseHandle } from '../database/database.types.js';
 import { registerDeclarationRoutes } from '../declarations/declaration.routes.js';
 import { declarationConsoleRoutes } from '../declarations/declaration-console.routes.js';
@@ -76,7 +77,7 @@ export function buildServer(deps: BuildServerDeps): BluezoneServer {
     registerDistributionRoutes(routes, deps);
     registerPublishRoutes(routes, deps);
     registerAreaRoutes(routes);
-    registerAdoptionReportRoutes(routes, deps);
+    registerAdoptionReportRoutes(routes, deps, knownInviteCodes(deps.db));
     registerDeclarationRoutes(routes, deps, deps.rateLimiter);
     registerConsoleRoutes(routes, deps, [...adoptionConsoleModules(deps), declarationConsoleRoutes(deps)]);
   });

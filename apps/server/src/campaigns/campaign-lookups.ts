@@ -1,6 +1,7 @@
 import { assertProvinceAccess, type ConsoleUser } from '../accounts/roles.js';
 import type { CampaignSources } from '../adoption/adoption-province.service.js';
 import type { AdoptionReadRepository } from '../adoption/adoption-read.repository.js';
+import type { KnownInviteCodes } from '../adoption/invite-code.js';
 import { type Cell, hidden } from '../adoption/suppression.js';
 import type { Database } from '../database/database.types.js';
 import { AppError } from '../errors/app-error.js';
@@ -60,6 +61,15 @@ export function campaignLookups(campaigns: CampaignRepository, reads: AdoptionRe
       );
       return rows.map((r) => linkView(r, origin, cells.get(r.code) ?? hidden));
     },
+  };
+}
+
+/** Which invite and link codes exist, for the adoption reports of the app. */
+export function knownInviteCodes(db: Database): KnownInviteCodes {
+  const campaigns = createCampaignRepository(db);
+  return {
+    organisation: async (code) => (await campaigns.organisation(code)) !== undefined,
+    link: async (code) => (await campaigns.link(code)) !== undefined,
   };
 }
 

@@ -3,7 +3,9 @@ import { encodeExportBin } from '@bluezone/protocol';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../blobstore/blob-store.js';
 import type { DatabaseHandle } from '../database/database.types.js';
+import { readExportRecords } from '../exposures/exposure-records.js';
 import type { BluezoneMetrics } from '../metrics/bluezone-metrics.js';
+import { createAuthorityRepository } from '../repositories/authority.repository.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { createExportBatchRepository, type ExportBatch } from './export-batch.repository.js';
 import { encodeRecordsExportBin } from './export-bin-records.js';
@@ -13,11 +15,9 @@ import { exportFilePath, ZIP_CACHE_CONTROL } from './export-keys.js';
 import { batchRandom } from './export-random.js';
 import { type PlannedRecordFile, planRecordFiles } from './export-record-plan.js';
 import { sortRecords } from './export-record-sort.js';
-import { readExportRecords } from './export-records.js';
 import { signingKeyRows, toSigner } from './export-signers.js';
 import { batchWindows } from './export-windows.js';
 import { packExportFile } from './export-zip.js';
-import { createExposureExportRepository } from './exposure-export.repository.js';
 
 export interface ExportDeps extends ServerDeps {
   readonly logger: Logger;
@@ -52,7 +52,7 @@ export function createExportService(
   const { db, clock, config, logger } = deps;
   const owner = options.owner ?? `${process.pid}-${randomBytes(6).toString('hex')}`;
   const batches = createExportBatchRepository(db);
-  const exposures = createExposureExportRepository(db);
+  const authorities = createAuthorityRepository(db);
 
   function lost(batch: ExportBatch): { files: number; keys: number } {
     logger.warn(
@@ -125,7 +125,7 @@ export function createExportService(
     /** `signal`: stop after the batch in hand (shutdown); its lease is released as it completes. */
     async runPass(signal?: AbortSignal): Promise<ExportPassResult> {
       const result: ExportPassResult = { planned: 0, batches: 0, files: 0, keys: 0 };
-      const regions = await exposures.regions();
+      const regions = await authorities.regions();
       const authorityOf = new Map(regions.map((r) => [r.region, r.healthAuthorityId]));
       for (const { region, healthAuthorityId } of regions) {
         await deps.signingKeys.ensureActive('export', healthAuthorityId, clock.now(), region);

@@ -5,7 +5,7 @@ import {
   createExposureRepository,
   type NewExposures,
   PUBLISH_STATEMENTS,
-} from '../repositories/exposure.repository.js';
+} from '../exposures/exposure.repository.js';
 import { pastKeys, publish, publishRequest, storedExposures } from '../testing/publish-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';

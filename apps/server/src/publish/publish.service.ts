@@ -1,8 +1,8 @@
 import { PUBLISH_PARTIAL_FAILURE, type PublishRequest, type PublishResponse } from '@bluezone/api';
 import { intervalOfDate, toHex } from '@bluezone/protocol';
 import { AppError } from '../errors/app-error.js';
+import { createExposureRepository, type NewExposures } from '../exposures/exposure.repository.js';
 import { createAuthorityRepository, type HealthAuthority } from '../repositories/authority.repository.js';
-import { createExposureRepository, type NewExposures } from '../repositories/exposure.repository.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { createAuthorityCache } from './authority-cache.js';
 import { checkCertificate } from './certificate-check.js';

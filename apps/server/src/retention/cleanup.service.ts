@@ -1,11 +1,11 @@
 import { deleteDeclarationsReceivedBefore } from '../declarations/declaration.repository.js';
+import { createExposureRepository } from '../exposures/exposure.repository.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createIssuanceRepository } from '../repositories/issuance.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { isoDay } from '../verification/dates.js';
 import { createExportRetention } from './export-retention.service.js';
-import { createRetentionRepository } from './retention.repository.js';
 
 export interface CleanupResult {
   codes: number;
@@ -35,7 +35,7 @@ export function createCleanupService(
   const codes = createCodeRepository(deps.db);
   const tokens = createTokenRepository(deps.db);
   const issuance = createIssuanceRepository(deps.db);
-  const retention = createRetentionRepository(deps.db);
+  const keys = createExposureRepository(deps.db);
   const expireExports = createExportRetention(deps.db, deps.blobStore);
   return async function cleanup(): Promise<CleanupResult> {
     const now = deps.clock.now().getTime();
@@ -45,7 +45,7 @@ export function createCleanupService(
       codes: await codes.deleteExpiredBefore(cutoff),
       tokens: await tokens.deleteExpiredBefore(cutoff),
       issuanceCounters: await issuance.deleteDaysBefore(isoDay(cutoff)),
-      exposures: await retention.deleteKeysEndedBefore(keyCutoff),
+      exposures: await keys.deleteEndedBefore(keyCutoff),
       ...(await expireExports(keyCutoff)),
       declarations: await deleteDeclarationsReceivedBefore(
         deps.db,
