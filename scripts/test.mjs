@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, check generated code, then every Vitest suite.
-// Lists the ten slowest test files, then ends with one line `N passed, N failed, N skipped` that CI
-// reads.
+// `npm test`: type-check, lint, check generated code and the server's folder layers, then every Vitest
+// suite. Lists the ten slowest test files, then ends with one line `N passed, N failed, N skipped`
+// that CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,11 @@ const steps = [
   ['type-check tests', bin('tsc'), ['-p', 'tsconfig.test.json']],
   ['lint and format (biome)', bin('biome'), ['check', '.']],
   ['generated code is up to date', process.execPath, [join(root, 'scripts', 'generate.mjs'), '--check']],
+  [
+    'server folders import downhill only',
+    bin('tsx'),
+    [join(root, 'scripts', 'folder-cycles.ts'), 'apps/server/src'],
+  ],
 ];
 let ok = true;
 for (const [label, cmd, args] of steps) ok = run(label, cmd, args) && ok;

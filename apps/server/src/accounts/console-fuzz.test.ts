@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, signIn, userAgent } from '../testing/console-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { type Agent, signIn, userAgent } from './test-kit.js';
 
 // The documented console routes under random bodies, paths and query strings, signed in with a valid
 // CSRF token (the server-wide fuzz test reaches them only signed out): never a 5xx, always a named error.

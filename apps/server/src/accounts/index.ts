@@ -1,8 +1,7 @@
 // The console's accounts, roles and sessions, for other console route modules and the CLI.
 
 export { type AuditAction, type AuditEntry, recordAudit } from '../audit/audit.repository.js';
-export { type ConsoleRouteModule, registerConsoleRoutes } from './console.routes.js';
-export type { ConsoleDeps } from './console.types.js';
+export type { ConsoleDeps, ConsoleRouteModule } from './console.types.js';
 export {
   type ConsoleSession,
   consoleSessionOf,
@@ -19,7 +18,6 @@ export {
   consoleErrorList,
   installConsoleErrorHandler,
 } from './console-errors.js';
-export { createConsoleAccount, ensureDemoAccount, type NewConsoleAccount } from './demo-account.js';
 export {
   ADMIN_ROLES,
   assertCanManageUser,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isAppErrorLike } from '../testing/console-test-kit.js';
 import { checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from './password.js';
-import { isAppErrorLike } from './test-kit.js';
 
 describe('console passwords (scrypt)', () => {
   it('hashes self-describing with a random salt and verifies', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, signInRequest, userAgent } from '../testing/console-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
-import { signIn, signInRequest, userAgent } from './test-kit.js';
 
 // Thái Bình is VN-20, Yên Bái VN-06.
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, signIn, signInRequest, userAgent } from '../testing/console-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
-import { call, signIn, signInRequest, userAgent } from './test-kit.js';
 import { base32Decode, totp } from './totp.js';
 
 const MINUTE = 60_000;

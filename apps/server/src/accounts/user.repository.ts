@@ -43,11 +43,6 @@ export function createUserRepository(db: Database) {
       return scoped.orderBy(asc(consoleUsers.username));
     },
 
-    async countAll(): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(consoleUsers);
-      return row?.n ?? 0;
-    },
-
     /**
      * Counts a failed sign-in in one statement: the `limit`-th failure locks the account until
      * `lockUntil` and starts the count again. Returns the row after the update.

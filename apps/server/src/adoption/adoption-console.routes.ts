@@ -3,11 +3,8 @@ import { Type } from 'typebox';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
-import { createCampaignRepository } from '../campaigns/campaign.repository.js';
-import { targetProgress } from '../campaigns/target-progress.js';
-import { createTargetRepository } from '../campaigns/targets.repository.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { ADOPTION_READERS, NATIONAL_AREA, requireProvince, utcDay } from './adoption-areas.js';
 import {
   FormatQuerySchema,
@@ -18,26 +15,23 @@ import {
 } from './adoption-console.schemas.js';
 import { districtsCsv, nationalCsv, sendCsv } from './adoption-csv.js';
 import { nationalAdoption } from './adoption-national.service.js';
-import { provinceAdoption, recentAverage } from './adoption-province.service.js';
+import { type CampaignSources, provinceAdoption, recentAverage } from './adoption-province.service.js';
 import { createAdoptionReadRepository } from './adoption-read.repository.js';
 import { dailySeries } from './adoption-series.js';
+import { targetProgress } from './target-progress.js';
 
 const tags = ['console: adoption'];
 const READ = ['invalid_request', 'not_signed_in', 'forbidden_role'];
 const _BODY = ['unparsable_request', 'invalid_request', 'body_too_large', 'unsupported_media_type'];
 
-/** `/console/api/adoption/…`: counts by area (suppressed), time series, imports. */
-export function adoptionConsoleRoutes(deps: VerificationDeps) {
+/**
+ * `/console/api/adoption/…`: counts by area (suppressed), time series, imports; the names and
+ * targets of the campaigns module come in `campaigns`.
+ */
+export function adoptionConsoleRoutes(deps: ServerDeps, campaigns: CampaignSources) {
   return (app: BluezoneServer, requireConsoleUser: RequireConsoleUser): void => {
     const reads = createAdoptionReadRepository(deps.db);
-    const targets = createTargetRepository(deps.db);
-    const campaigns = createCampaignRepository(deps.db);
-    const names = {
-      organisations: async (p: string) =>
-        (await campaigns.organisations(p)).map((o) => ({ code: o.code, name: o.name, type: o.type })),
-      links: async (p: string) =>
-        (await campaigns.links(p)).map((l) => ({ code: l.code, channel: l.channel, label: l.label })),
-    };
+    const { targets } = campaigns;
 
     app.get(
       '/console/api/adoption/national',
@@ -78,13 +72,7 @@ export function adoptionConsoleRoutes(deps: VerificationDeps) {
       async (request, reply) => {
         const { iso } = request.params;
         assertProvinceAccess(consoleUserOf(request), iso);
-        const view = await provinceAdoption(
-          reads,
-          targets,
-          names,
-          requireProvince(iso).code,
-          deps.clock.now(),
-        );
+        const view = await provinceAdoption(reads, campaigns, requireProvince(iso).code, deps.clock.now());
         if (request.query.format !== 'csv') return view;
         sendCsv(reply as unknown as FastifyReply, iso, districtsCsv(view));
       },

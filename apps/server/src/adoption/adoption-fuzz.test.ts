@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, signIn, userAgent } from '../accounts/test-kit.js';
+import { type Agent, signIn, userAgent } from '../testing/console-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 // The adoption, campaign and statistics routes under random requests with plausible field names,

@@ -4,7 +4,7 @@ import { consoleErrorList } from '../accounts/console-errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { AppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { CAMPAIGN_WRITERS, utcDay } from './adoption-areas.js';
 import { ImportAnswerSchema, ImportErrorSchema, ImportRequestSchema } from './adoption-console.schemas.js';
 import { storeImport } from './adoption-import.repository.js';
@@ -14,7 +14,7 @@ const tags = ['console: adoption'];
 const BODY = ['unparsable_request', 'invalid_request', 'body_too_large', 'unsupported_media_type'];
 
 /** `POST /console/api/adoption/import`: counts of app stores and telecom operators, all or nothing. */
-export function adoptionImportRoutes(deps: VerificationDeps) {
+export function adoptionImportRoutes(deps: ServerDeps) {
   return (app: BluezoneServer, requireConsoleUser: RequireConsoleUser): void => {
     app.post(
       '/console/api/adoption/import',

@@ -1,14 +1,19 @@
-import { targetProgress } from '../campaigns/target-progress.js';
-import type { TargetRepository } from '../campaigns/targets.repository.js';
 import { addDays, requireProvince, utcDay } from './adoption-areas.js';
 import { nationalAdoption } from './adoption-national.service.js';
 import type { AdoptionReadRepository } from './adoption-read.repository.js';
 import { dailySeries } from './adoption-series.js';
 import { type Cell, hidden, MIN_CELL, suppressGroup } from './suppression.js';
+import { type TargetList, targetProgress } from './target-progress.js';
 
 export interface CampaignNames {
   organisations(province: string): Promise<{ code: string; name: string; type: string }[]>;
   links(province: string): Promise<{ code: string; channel: string; label: string }[]>;
+}
+
+/** What the adoption pages show of the campaigns module (its tables): names of codes, and targets. */
+export interface CampaignSources {
+  readonly names: CampaignNames;
+  readonly targets: TargetList;
 }
 
 /** Named cells of a group plus the cell of "none" (installs without that dimension). */
@@ -34,8 +39,7 @@ export function recentAverage(
 /** One province: districts, organisations, channels, the daily series and its targets' progress. */
 export async function provinceAdoption(
   reads: AdoptionReadRepository,
-  targets: TargetRepository,
-  names: CampaignNames,
+  { targets, names }: CampaignSources,
   iso: string,
   now: Date,
 ) {

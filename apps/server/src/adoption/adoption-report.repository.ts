@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
-import { adoptionCounts, campaignLinks, campaignOrganisations, type Platform } from '../database/schema.js';
+import { adoptionCounts, type Platform } from '../database/schema.js';
 
 /** The key of one counter row: no person, device, address or time finer than the day. */
 export interface CounterKey {
@@ -33,24 +33,6 @@ export function createAdoptionReportRepository(db: Database) {
           ],
           set: { [what]: sql`${column} + 1` },
         });
-    },
-
-    async organisationExists(code: string): Promise<boolean> {
-      const rows = await db
-        .select({ code: campaignOrganisations.code })
-        .from(campaignOrganisations)
-        .where(eq(campaignOrganisations.code, code))
-        .limit(1);
-      return rows.length > 0;
-    },
-
-    async linkExists(code: string): Promise<boolean> {
-      const rows = await db
-        .select({ code: campaignLinks.code })
-        .from(campaignLinks)
-        .where(eq(campaignLinks.code, code))
-        .limit(1);
-      return rows.length > 0;
     },
   };
 }

@@ -1,12 +1,12 @@
-import { isInviteCode } from '../campaigns/invite-code.js';
 import { AppError } from '../errors/app-error.js';
 import { errorList } from '../http/openapi-routes.js';
 import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { requireDistrict, requireProvince, utcDay } from './adoption-areas.js';
 import { createAdoptionReportRepository } from './adoption-report.repository.js';
 import { ActiveReportSchema, InstallReportSchema, ReportAnswerSchema } from './adoption-report.schemas.js';
+import { isInviteCode, type KnownInviteCodes } from './invite-code.js';
 
 /** Reports per client address and minute (per process); generous, as carriers put many phones behind one address. */
 export const ADOPTION_RATE_LIMIT = 120;
@@ -19,7 +19,11 @@ const ERRORS = errorList([...BODY, 'unknown_province', 'unknown_district', 'rate
  * `POST /v1/adoption/install` and `POST /v1/adoption/active` (docs/privacy.md): public, no API key.
  * Each report adds 1 to a counter row of its UTC day and area; nothing else is written or logged.
  */
-export function registerAdoptionReportRoutes(app: BluezoneServer, deps: VerificationDeps): void {
+export function registerAdoptionReportRoutes(
+  app: BluezoneServer,
+  deps: ServerDeps,
+  known: KnownInviteCodes,
+): void {
   const counters = createAdoptionReportRepository(deps.db);
   // The limiter keys on a SHA-256 of the address, in memory only, forgotten after the window.
   const limiter = createInMemoryRateLimiter(ADOPTION_RATE_LIMIT, WINDOW_MS, deps.clock);
@@ -59,10 +63,8 @@ export function registerAdoptionReportRoutes(app: BluezoneServer, deps: Verifica
           province,
           district,
           organisation:
-            isInviteCode(organisation) && (await counters.organisationExists(organisation))
-              ? organisation
-              : '',
-          channel: isInviteCode(channel) && (await counters.linkExists(channel)) ? channel : '',
+            isInviteCode(organisation) && (await known.organisation(organisation)) ? organisation : '',
+          channel: isInviteCode(channel) && (await known.link(channel)) ? channel : '',
           platform: request.body.platform,
           appVersion: request.body.appVersion,
         },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, userAgent } from '../accounts/test-kit.js';
+import { call, userAgent } from '../testing/console-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
 import { adoptionAreas } from './adoption-areas.js';

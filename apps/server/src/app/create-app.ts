@@ -1,21 +1,17 @@
 import type { BlobStore } from '../blobstore/blob-store.js';
-import { blobStoreFor, provideBlobStore } from '../blobstore/open-blob-store.js';
 import type { Config } from '../config/config.types.js';
 import { createExportService, type ExportPassResult } from '../export/export.service.js';
 import { rotateRegionExportKey } from '../export/export-signers.js';
-import { buildServer } from '../http/build-server.js';
 import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import { recordExportPass } from '../metrics/record.js';
 import { createCleanupService } from '../retention/cleanup.service.js';
 import type { WebAppOptions } from '../web/web-app.routes.js';
 import type { WebConsoleOptions } from '../web/web-console.routes.js';
+import { buildServer } from './build-server.js';
 import { type Core, type CoreOptions, openCore } from './open-core.js';
 import { startPeriodicJob } from './periodic-job.js';
 
 export interface AppOptions extends CoreOptions {
-  /** Where export files go; defaults to `BLUEZONE_BLOB_URL`, else the filesystem in the data dir. */
-  readonly blobStore?: BlobStore;
   /** Serves the citizen app's build at `/app/` and its configuration at `/app/config.json`. */
   readonly webApp?: WebAppOptions;
   /** Serves the health-authority console's build at `/console/` (its API is at `/console/api/`). */
@@ -42,9 +38,8 @@ export interface App {
 
 /** The whole server in one process, not yet listening. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
-  if (options.blobStore) provideBlobStore(config, options.blobStore);
-  const blobStore = blobStoreFor(config);
   const core = await openCore(config, options);
+  const { blobStore } = core;
   const rateLimiter = createInMemoryRateLimiter(config.verifyRateLimit, config.rateLimitWindow, core.clock);
   const server = buildServer({
     ...core,
@@ -57,8 +52,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   return {
     core,
     blobStore,
-    runExportPass: (signal) =>
-      exporter.runPass(signal).then((result) => recordExportPass(config, result, core.clock)),
+    runExportPass: (signal) => exporter.runPass(signal),
     rotateExportSigningKey: (region) => rotateRegionExportKey(core, region),
     server,
     close: () => {

@@ -1,14 +1,17 @@
 import type { Logger } from 'pino';
+import type { BlobStore } from '../blobstore/blob-store.js';
+import { openBlobStore } from '../blobstore/open-blob-store.js';
 import { type Clock, systemClock } from '../clock.js';
 import type { Config } from '../config/config.types.js';
 import { deriveServerKeys, loadServerSecret } from '../crypto/server-keys.js';
+import { createSigningKeyRepository } from '../crypto/signing-key.repository.js';
 import { createSigningKeyService } from '../crypto/signing-key.service.js';
 import type { DatabaseHandle } from '../database/database.types.js';
 import { migrate } from '../database/migrate.js';
 import { type DatabaseLocation, openDatabase } from '../database/open-database.js';
 import { createLogger } from '../http/logger.js';
-import { createSigningKeyRepository } from '../repositories/signing-key.repository.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import { createBluezoneMetrics } from '../metrics/bluezone-metrics.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 
 export interface CoreOptions {
   readonly clock?: Clock;
@@ -17,9 +20,11 @@ export interface CoreOptions {
   /** Defaults to `BLUEZONE_SECRET`, else `<dataDir>/secret.key`. */
   readonly secret?: Uint8Array;
   readonly logger?: Logger;
+  /** Where export files go; defaults to `BLUEZONE_BLOB_URL`, else the filesystem in the data dir. */
+  readonly blobStore?: BlobStore;
 }
 
-export interface Core extends VerificationDeps {
+export interface Core extends ServerDeps {
   readonly database: DatabaseHandle;
   readonly logger: Logger;
   close(): Promise<void>;
@@ -32,7 +37,8 @@ export function databaseLocation(config: Config): DatabaseLocation {
 }
 
 /**
- * Everything but HTTP: opens and migrates the database, loads the server secret and the signing keys.
+ * Everything but HTTP: opens and migrates the database, loads the server secret and the signing keys,
+ * opens the blob store and makes this app's metrics: the `ServerDeps` every domain is given.
  * Used by the server and by `bluezone admin init`.
  */
 export async function openCore(config: Config, options: CoreOptions = {}): Promise<Core> {
@@ -52,6 +58,8 @@ export async function openCore(config: Config, options: CoreOptions = {}): Promi
       config,
       keys,
       signingKeys,
+      metrics: createBluezoneMetrics(),
+      blobStore: options.blobStore ?? openBlobStore(config),
       logger,
       close: () => database.close(),
     };

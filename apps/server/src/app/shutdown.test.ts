@@ -6,10 +6,9 @@ import { ManualClock } from '../clock.js';
 import { loadConfig } from '../config/load-config.js';
 import { openDatabase } from '../database/open-database.js';
 import { exportBatches } from '../database/schema.js';
-import { insertExposures } from '../export/export-fixtures.js';
 import { createLogger } from '../http/logger.js';
-import { metricsFor } from '../metrics/bluezone-metrics.js';
-import { pastKeys, publishRequest } from '../publish/publish-test-kit.js';
+import { insertExposures } from '../testing/export-fixtures.js';
+import { pastKeys, publishRequest } from '../testing/publish-test-kit.js';
 import { createTestApp } from '../testing/test-app.js';
 import { startServer } from './create-app.js';
 
@@ -47,7 +46,7 @@ describe('graceful shutdown', () => {
     const answered = Date.now();
     await closing;
     expect(Date.now() - answered).toBeLessThan(5000);
-    expect(metricsFor(t.config).httpInFlight.get()).toBe(0);
+    expect(t.app.core.metrics.httpInFlight.get()).toBe(0);
     await expect(fetch(`${address}/healthz`)).rejects.toThrow();
   });
 

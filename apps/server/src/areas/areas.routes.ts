@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { Type } from 'typebox';
-import { etagMatches } from '../distribution/distribution-paths.js';
+import { etagMatches } from '../http/etag.js';
 import { errorList } from '../http/openapi-routes.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { areaSet } from './area-set.loader.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { initHealthAuthority } from '../admin/admin-init.service.js';
+import { initHealthAuthority } from '../app/admin-init.service.js';
 import { openCore } from '../app/open-core.js';
 import { createFilesystemBlobStore } from '../blobstore/filesystem-blob-store.js';
 import { loadConfig } from '../config/load-config.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { initHealthAuthority } from '../admin/admin-init.service.js';
+import { initHealthAuthority } from '../app/admin-init.service.js';
 import { openCore } from '../app/open-core.js';
 import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../http/logger.js';

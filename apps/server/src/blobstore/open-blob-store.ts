@@ -12,22 +12,3 @@ export function openBlobStore(config: Pick<Config, 'blobUrl' | 'dataDir'>): Blob
   if (config.blobUrl) return createS3BlobStore(parseS3Url(config.blobUrl));
   return createFilesystemBlobStore(join(config.dataDir, EXPORTS_DIR));
 }
-
-const stores = new WeakMap<object, BlobStore>();
-
-/**
- * The one blob store of a running app, keyed by its configuration object: the export worker writes
- * to it and the distribution routes read from it. `provideBlobStore` sets it (tests pass their own).
- */
-export function blobStoreFor(config: Config): BlobStore {
-  let store = stores.get(config);
-  if (!store) {
-    store = openBlobStore(config);
-    stores.set(config, store);
-  }
-  return store;
-}
-
-export function provideBlobStore(config: Config, store: BlobStore): void {
-  stores.set(config, store);
-}

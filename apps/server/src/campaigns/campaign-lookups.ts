@@ -1,9 +1,18 @@
 import { assertProvinceAccess, type ConsoleUser } from '../accounts/roles.js';
+import type { CampaignSources } from '../adoption/adoption-province.service.js';
 import type { AdoptionReadRepository } from '../adoption/adoption-read.repository.js';
+import type { KnownInviteCodes } from '../adoption/invite-code.js';
 import { type Cell, hidden } from '../adoption/suppression.js';
+import type { Database } from '../database/database.types.js';
 import { AppError } from '../errors/app-error.js';
-import type { CampaignRepository, LinkRow, OrganisationRow } from './campaign.repository.js';
+import {
+  type CampaignRepository,
+  createCampaignRepository,
+  type LinkRow,
+  type OrganisationRow,
+} from './campaign.repository.js';
 import { installCells, linkView, organisationView } from './campaign-links.js';
+import { createTargetRepository } from './targets.repository.js';
 
 /** Organisations and links as the console shows them, and the checks every route makes first. */
 export function campaignLookups(campaigns: CampaignRepository, reads: AdoptionReadRepository) {
@@ -52,5 +61,28 @@ export function campaignLookups(campaigns: CampaignRepository, reads: AdoptionRe
       );
       return rows.map((r) => linkView(r, origin, cells.get(r.code) ?? hidden));
     },
+  };
+}
+
+/** Which invite and link codes exist, for the adoption reports of the app. */
+export function knownInviteCodes(db: Database): KnownInviteCodes {
+  const campaigns = createCampaignRepository(db);
+  return {
+    organisation: async (code) => (await campaigns.organisation(code)) !== undefined,
+    link: async (code) => (await campaigns.link(code)) !== undefined,
+  };
+}
+
+/** What the adoption pages show of this module's tables: the names of codes, and the targets. */
+export function campaignSources(db: Database): CampaignSources {
+  const campaigns = createCampaignRepository(db);
+  return {
+    names: {
+      organisations: async (province) =>
+        (await campaigns.organisations(province)).map((o) => ({ code: o.code, name: o.name, type: o.type })),
+      links: async (province) =>
+        (await campaigns.links(province)).map((l) => ({ code: l.code, channel: l.channel, label: l.label })),
+    },
+    targets: createTargetRepository(db),
   };
 }

@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
+import { isInviteCode } from '../adoption/invite-code.js';
 import type { Database } from '../database/database.types.js';
 import { campaignLinks, campaignOrganisations } from '../database/schema.js';
 import { isUniqueViolation } from '../repositories/database-errors.js';
-import { isInviteCode } from './invite-code.js';
 
 export type OrganisationRow = typeof campaignOrganisations.$inferSelect;
 export type LinkRow = typeof campaignLinks.$inferSelect;

@@ -1,9 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userAgent } from '../accounts/test-kit.js';
+import { CODE_ALPHABET } from '../adoption/invite-code.js';
+import { userAgent } from '../testing/console-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
-import { CODE_ALPHABET } from './invite-code.js';
 
 // Thái Bình is VN-20, Yên Bái VN-06. The test clock starts on 2026-03-10 at 08:00 UTC.
 

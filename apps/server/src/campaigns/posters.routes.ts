@@ -4,7 +4,7 @@ import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-e
 import { ADOPTION_READERS } from '../adoption/adoption-areas.js';
 import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCampaignRepository } from './campaign.repository.js';
 import { originOf } from './campaign-links.js';
 import { campaignLookups } from './campaign-lookups.js';
@@ -31,7 +31,7 @@ export function sendPdf(reply: FastifyReply, bytes: Uint8Array, name: string) {
 }
 
 /** The A4 posters (PDF) of an organisation's invite link and of a tracked link. */
-export function posterRoutes(deps: VerificationDeps) {
+export function posterRoutes(deps: ServerDeps) {
   return (app: BluezoneServer, requireConsoleUser: RequireConsoleUser): void => {
     const campaigns = createCampaignRepository(deps.db);
     const lookups = campaignLookups(campaigns, createAdoptionReadRepository(deps.db));

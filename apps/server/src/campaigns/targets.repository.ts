@@ -1,8 +1,9 @@
 import { asc, eq, isNull, or } from 'drizzle-orm';
+import type { TargetRow } from '../adoption/target-progress.js';
 import type { Database } from '../database/database.types.js';
 import { campaignTargets } from '../database/schema.js';
 
-export type TargetRow = typeof campaignTargets.$inferSelect;
+export type { TargetRow };
 export type TargetValues = Omit<TargetRow, 'id' | 'createdAt' | 'updatedAt'>;
 
 export function createTargetRepository(db: Database) {

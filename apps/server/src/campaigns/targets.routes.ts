@@ -6,7 +6,7 @@ import { TargetProgressSchema } from '../adoption/adoption-console.schemas.js';
 import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
 import { AppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import {
   DeletedSchema,
   IdParamsSchema,
@@ -31,7 +31,7 @@ export function listScope(user: ConsoleUser, province: string | undefined): stri
 }
 
 /** `/console/api/campaigns/targets`: targets per area with their progress and pace. */
-export function targetRoutes(deps: VerificationDeps) {
+export function targetRoutes(deps: ServerDeps) {
   return (app: BluezoneServer, requireConsoleUser: RequireConsoleUser): void => {
     const targets = createTargetRepository(deps.db);
     const reads = createAdoptionReadRepository(deps.db);

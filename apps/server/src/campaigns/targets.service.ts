@@ -5,12 +5,12 @@ import { recentAverage } from '../adoption/adoption-province.service.js';
 import type { AdoptionReadRepository } from '../adoption/adoption-read.repository.js';
 import { dailySeries } from '../adoption/adoption-series.js';
 import { type Cell, hidden, suppressGroup } from '../adoption/suppression.js';
+import { type TargetProgress, targetProgress, targetUsers } from '../adoption/target-progress.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.types.js';
 import type { TargetKind } from '../database/schema.js';
 import { AppError } from '../errors/app-error.js';
-import { type TargetProgress, targetProgress, targetUsers } from './target-progress.js';
 import type { TargetRepository, TargetRow, TargetValues } from './targets.repository.js';
 
 export interface TargetInput {

@@ -5,8 +5,8 @@ import {
   type KeyObject,
   randomBytes,
 } from 'node:crypto';
-import type { SigningKeyPurpose, SigningKeyRepository } from '../repositories/signing-key.repository.js';
 import type { ServerKeys } from './server-keys.js';
+import type { SigningKeyPurpose, SigningKeyRepository } from './signing-key.repository.js';
 
 export interface ActiveSigningKey {
   keyId: string;

@@ -1,4 +1,4 @@
-import type { ConsoleRouteModule } from '../accounts/console.routes.js';
+import type { ConsoleRouteModule } from '../accounts/console.types.js';
 import { consoleUserOf } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
@@ -6,7 +6,7 @@ import { requireProvince } from '../adoption/adoption-areas.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { ConsoleRole } from '../database/accounts.schema.js';
 import { AppError } from '../errors/app-error.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createDeclarationRepository } from './declaration.repository.js';
 import {
   DeclarationListQuerySchema,
@@ -25,7 +25,7 @@ const tags = ['console: declarations'];
  * `/console/api/declarations`: the declarations of the user's province (all for users of no province),
  * decrypted for the answer; every read and status change is audited, never with the personal data.
  */
-export function declarationConsoleRoutes(deps: VerificationDeps): ConsoleRouteModule {
+export function declarationConsoleRoutes(deps: ServerDeps): ConsoleRouteModule {
   return (app, requireConsoleUser) => {
     const repository = createDeclarationRepository(deps.db, deps.keys);
 

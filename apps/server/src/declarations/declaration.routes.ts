@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { utcDay } from '../adoption/adoption-areas.js';
-import { healthAuthorities } from '../database/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { callerOf, requireApiKey } from '../http/api-key-auth.js';
 import { ERROR_RESPONSES } from '../http/openapi.js';
@@ -9,7 +7,8 @@ import { errorList } from '../http/openapi-routes.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { createApiKeyRepository } from '../repositories/api-key.repository.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import { createAuthorityRepository } from '../repositories/authority.repository.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createDeclarationRepository } from './declaration.repository.js';
 import { DeclarationReceivedSchema, DeclarationRequestSchema } from './declaration.schemas.js';
 import { checkExposureDate, normalisePhone, provinceOrNull } from './declaration-validation.js';
@@ -45,12 +44,9 @@ function limitDeclarations(limiter: RateLimiter) {
  * warning screen when they press send. Stored with its personal data encrypted, the UTC day only, no
  * address, no device identifier, no link to keys (docs/privacy.md "Declarations").
  */
-export function registerDeclarationRoutes(
-  app: BluezoneServer,
-  deps: VerificationDeps,
-  limiter: RateLimiter,
-): void {
+export function registerDeclarationRoutes(app: BluezoneServer, deps: ServerDeps, limiter: RateLimiter): void {
   const repository = createDeclarationRepository(deps.db, deps.keys);
+  const authorities = createAuthorityRepository(deps.db);
   const requireDevice = requireApiKey('device', createApiKeyRepository(deps.db), deps.keys);
 
   app.post(
@@ -72,10 +68,7 @@ export function registerDeclarationRoutes(
       const phone = normalisePhone(body.phone);
       const exposureDate = checkExposureDate(body.exposureDate, now);
       const province = provinceOrNull(body.province);
-      const [authority] = await deps.db
-        .select({ region: healthAuthorities.region })
-        .from(healthAuthorities)
-        .where(eq(healthAuthorities.id, callerOf(request).healthAuthorityId));
+      const authority = await authorities.findById(callerOf(request).healthAuthorityId);
       if (!authority) throw new AppError('unauthorized');
       const note = body.note?.trim();
       await repository.insert({

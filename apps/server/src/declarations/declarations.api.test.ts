@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userAgent } from '../accounts/test-kit.js';
 import { auditLog } from '../database/accounts.schema.js';
 import { declarations } from '../database/declarations.schema.js';
 import { createCleanupService } from '../retention/cleanup.service.js';
+import { userAgent } from '../testing/console-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
 

@@ -8,13 +8,3 @@ const ZIP_FILE = /^\d{1,12}-\d{1,12}-\d{5}\.zip$/;
 
 export const isRegion = (region: string): boolean => REGION.test(region);
 export const isExportFileName = (file: string): boolean => ZIP_FILE.test(file);
-
-/**
- * True when `If-None-Match` lists `etag` (or `*`). Weak validators match too: the comparison for GET
- * is the weak one (RFC 9110 §13.1.2).
- */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
-}

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { riskPreset, validateRiskConfiguration } from '@bluezone/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBlobStore } from '../blobstore/memory-blob-store.js';
-import { provideBlobStore } from '../blobstore/open-blob-store.js';
 import { ConfigError } from '../config/config.types.js';
 import { DEFAULT_NOTICES, loadNotices } from '../notices/notices.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -15,9 +14,8 @@ const store = createMemoryBlobStore();
 const ZIP = 'DI/1773129600-1773133200-00001.zip';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  // A test app built around our memory store: the routes read it through the app's configuration.
-  provideBlobStore(t.config, store);
+  // A test app built around our memory store: the routes read the app's blob store.
+  t = await createTestApp({}, { kind: 'memory' }, { blobStore: store });
   await t.provision('DI');
   await store.put(ZIP, new Uint8Array([80, 75, 5, 6]), { contentType: 'application/zip', cacheControl: 'x' });
   await store.put('DI/index.txt', new TextEncoder().encode(ZIP), {

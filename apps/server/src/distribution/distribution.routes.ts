@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { blobStoreFor } from '../blobstore/open-blob-store.js';
 import { AppError } from '../errors/app-error.js';
 import { exportIndexPath, INDEX_CACHE_CONTROL, ZIP_CACHE_CONTROL } from '../export/export-keys.js';
+import { etagMatches } from '../http/etag.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { loadNotices } from '../notices/notices.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { downloadCounterFor } from '../statistics/download-counter.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
-import { etagMatches, isExportFileName, isRegion } from './distribution-paths.js';
+import { isExportFileName, isRegion } from './distribution-paths.js';
 import { exportPublicKeys } from './export-public-keys.service.js';
 import { loadRiskConfiguration } from './risk-configuration.js';
 
@@ -18,15 +18,15 @@ const notFound = () => new AppError('not_found', 'There is no such export file.'
  * once listed (immutable, a year); the index is rewritten every batch (5 minutes); both carry a
  * strong ETag and answer 304 to a matching If-None-Match.
  */
-export function registerDistributionRoutes(app: BluezoneServer, deps: VerificationDeps): void {
-  const store = () => blobStoreFor(deps.config);
+export function registerDistributionRoutes(app: BluezoneServer, deps: ServerDeps): void {
+  const store = deps.blobStore;
   const downloads = downloadCounterFor(deps.db);
   app.addHook('onClose', () => downloads.close());
   const risk = loadRiskConfiguration(deps.config.riskConfiguration);
   const riskBody = JSON.stringify(risk);
 
   async function serve(request: FastifyRequest, reply: FastifyReply, path: string, cacheControl: string) {
-    const blob = await store().get(path);
+    const blob = await store.get(path);
     if (!blob) throw notFound();
     reply.header('cache-control', cacheControl).header('etag', blob.etag);
     if (etagMatches(request.headers['if-none-match'], blob.etag)) return reply.status(304).send();

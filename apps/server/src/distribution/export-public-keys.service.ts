@@ -1,6 +1,6 @@
 import { signingKeyRows } from '../export/export-signers.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 
 /** One entry of `GET /v1/exports/{region}/keys.json`. */
 export interface ExportPublicKeyEntry {
@@ -13,7 +13,7 @@ export interface ExportPublicKeyEntry {
 
 /** The public keys of every key that signs the region's files, active first; undefined: no such region. */
 export async function exportPublicKeys(
-  deps: VerificationDeps,
+  deps: ServerDeps,
   region: string,
 ): Promise<ExportPublicKeyEntry[] | undefined> {
   const authority = await createAuthorityRepository(deps.db).findByRegion(region);

@@ -14,7 +14,7 @@ import {
   readExportFile,
 } from '@bluezone/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initHealthAuthority } from '../admin/admin-init.service.js';
+import { initHealthAuthority } from '../app/admin-init.service.js';
 import { type App, createApp } from '../app/create-app.js';
 import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../http/logger.js';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { PublishRequest } from '@bluezone/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExportService } from '../export/export.service.js';
-import { downloadExports, keyCounts } from '../export/export-fixtures.js';
-import { HMAC_KEY, pastKeys, publish, publishRequest } from '../publish/publish-test-kit.js';
+import { downloadExports, keyCounts } from '../testing/export-fixtures.js';
+import { HMAC_KEY, pastKeys, publish, publishRequest } from '../testing/publish-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
 

@@ -16,7 +16,7 @@ import {
   RECORD_BYTES,
   REPORT_TYPE_NAMES,
   FLAG_REVISED as REVISED,
-} from './export-records.js';
+} from '../exposures/exposure-records.js';
 
 /** Field tags (GAEN export.proto): keys = 7 and revised_keys = 8 (length-delimited) in the export… */
 const TAG_KEYS = (7 << 3) | 2;

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlobStore } from '../blobstore/blob-store.js';
 import { exportBatches } from '../database/schema.js';
+import { downloadExports, insertExposures, keyCounts } from '../testing/export-fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
 import { createExportService } from './export.service.js';
-import { downloadExports, insertExposures, keyCounts } from './export-fixtures.js';
 
 const HOUR = 3_600_000;
 

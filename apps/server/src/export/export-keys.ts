@@ -1,9 +1,9 @@
 import { type DiagnosisKey, intervalNumber } from '@bluezone/protocol';
+import type { ExposureRecord } from '../exposures/exposure.repository.js';
 import { reportTypeOf } from './export-file-plan.js';
-import type { ExposureRow } from './exposure-export.repository.js';
 
 /** A stored exposure as it goes into an export file (`revised`: with its revised report type). */
-export function toDiagnosisKey(row: ExposureRow, revised = false): DiagnosisKey {
+export function toDiagnosisKey(row: ExposureRecord, revised = false): DiagnosisKey {
   const days = revised ? row.revisedDaysSinceOnsetOfSymptoms : row.daysSinceOnsetOfSymptoms;
   return {
     keyData: row.exposureKey,

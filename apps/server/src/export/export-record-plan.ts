@@ -1,6 +1,7 @@
 // Pure: planExportFiles for sorted records, without a key object per record in large files.
 
 import type { DiagnosisKey } from '@bluezone/protocol';
+import { FLAG_REVISED, R, RECORD_BYTES } from '../exposures/exposure-records.js';
 import { recordKey, recordsWritable } from './export-bin-records.js';
 import {
   type ExportRandom,
@@ -8,7 +9,6 @@ import {
   type PlannedFile,
   planExportFiles,
 } from './export-file-plan.js';
-import { FLAG_REVISED, R, RECORD_BYTES } from './export-records.js';
 
 /** A file of records written as they are, or (padded, or with values to check) of key objects. */
 export type PlannedRecordFile =

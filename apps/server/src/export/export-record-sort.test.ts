@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FLAG_REVISED, R, RECORD_BYTES } from '../exposures/exposure-records.js';
 import { sortRecords } from './export-record-sort.js';
-import { FLAG_REVISED, R, RECORD_BYTES } from './export-records.js';
 
 /** Records as byte arrays: key bytes, then the rest of the record (arbitrary), revised or not. */
 const recordArb = fc

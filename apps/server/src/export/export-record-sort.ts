@@ -1,6 +1,6 @@
 // Pure: a batch's records sorted by key bytes (a key's revision right after the key itself).
 
-import { R, RECORD_BYTES, FLAG_REVISED as REVISED } from './export-records.js';
+import { R, RECORD_BYTES, FLAG_REVISED as REVISED } from '../exposures/exposure-records.js';
 
 const INDEX_BITS = 21;
 const SCALE = 2 ** INDEX_BITS;

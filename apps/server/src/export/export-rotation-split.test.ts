@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadExports, insertExposures, keyCounts } from '../testing/export-fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { createExportService } from './export.service.js';
-import { downloadExports, insertExposures, keyCounts } from './export-fixtures.js';
 import { rotateExportSigningKey } from './export-signers.js';
 
 const HOUR = 3_600_000;

@@ -2,10 +2,10 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { ECDSA_SHA256_OID, type ExportSigner } from '@bluezone/protocol';
 import type { Config } from '../config/config.types.js';
 import type { ServerKeys } from '../crypto/server-keys.js';
+import { createSigningKeyRepository, type SigningKeyRecord } from '../crypto/signing-key.repository.js';
 import type { Database } from '../database/database.types.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
-import { createExportSigningKeyRepository, type ExportKeyRow } from './export-signing-key.repository.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 
 /** The AAD binding an encrypted export key to its row (the same form the signing-key service uses). */
 const sealContext = (keyId: string, keyVersion: string) => `export/${keyId}/${keyVersion}`;
@@ -25,16 +25,16 @@ export async function signingKeyRows(
   db: Database,
   config: Config,
   healthAuthorityId: string,
-): Promise<ExportKeyRow[]> {
+): Promise<SigningKeyRecord[]> {
   const extra = extraSigningKeys(config);
-  const rows = await createExportSigningKeyRepository(db).all(healthAuthorityId);
+  const rows = await createSigningKeyRepository(db).allOf('export', healthAuthorityId);
   return rows
     .filter((r) => r.active || extra.has(`${r.keyId}/${r.keyVersion}`))
     .sort((a, b) => Number(b.active) - Number(a.active) || a.keyVersion.localeCompare(b.keyVersion));
 }
 
 /** Decrypts a key row into what buildExportFile signs with. */
-export function toSigner(row: ExportKeyRow, keys: ServerKeys): ExportSigner {
+export function toSigner(row: SigningKeyRecord, keys: ServerKeys): ExportSigner {
   const der = keys.decrypt(row.privateKeyEncrypted, sealContext(row.keyId, row.keyVersion));
   const jwk = createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' }).export({
     format: 'jwk',
@@ -61,15 +61,15 @@ export async function rotateExportSigningKey(
   keyId: string,
   now: Date,
 ): Promise<{ keyId: string; keyVersion: string; publicKeyPem: string }> {
-  const repository = createExportSigningKeyRepository(db);
-  const versions = (await repository.all(healthAuthorityId)).map((r) =>
+  const repository = createSigningKeyRepository(db);
+  const versions = (await repository.allOf('export', healthAuthorityId)).map((r) =>
     Number(/^v(\d+)$/.exec(r.keyVersion)?.[1] ?? 0),
   );
   const keyVersion = `v${Math.max(0, ...versions) + 1}`;
   const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const der = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
   const publicKeyPem = pair.publicKey.export({ format: 'pem', type: 'spki' }).toString();
-  await repository.rotate(healthAuthorityId, {
+  await repository.rotate('export', healthAuthorityId, {
     keyId,
     keyVersion,
     publicKeyPem,
@@ -81,7 +81,7 @@ export async function rotateExportSigningKey(
 
 /** `rotateExportSigningKey` for a region's health authority; undefined when the region is unknown. */
 export async function rotateRegionExportKey(
-  deps: Pick<VerificationDeps, 'db' | 'keys' | 'clock'>,
+  deps: Pick<ServerDeps, 'db' | 'keys' | 'clock'>,
   region: string,
 ): Promise<{ keyId: string; keyVersion: string; publicKeyPem: string } | undefined> {
   const authority = await createAuthorityRepository(deps.db).findByRegion(region);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareBytes, ReportType } from '@bluezone/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadExports, insertExposures, keyCounts } from '../testing/export-fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { createExportService } from './export.service.js';
-import { downloadExports, insertExposures, keyCounts } from './export-fixtures.js';
 
 const HOUR = 3_600_000;
 let t: TestApp;

@@ -3,7 +3,10 @@ import { encodeExportBin } from '@bluezone/protocol';
 import type { Logger } from 'pino';
 import type { BlobStore } from '../blobstore/blob-store.js';
 import type { DatabaseHandle } from '../database/database.types.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import { readExportRecords } from '../exposures/exposure-records.js';
+import type { BluezoneMetrics } from '../metrics/bluezone-metrics.js';
+import { createAuthorityRepository } from '../repositories/authority.repository.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createExportBatchRepository, type ExportBatch } from './export-batch.repository.js';
 import { encodeRecordsExportBin } from './export-bin-records.js';
 import type { ExportRandom } from './export-file-plan.js';
@@ -12,13 +15,11 @@ import { exportFilePath, ZIP_CACHE_CONTROL } from './export-keys.js';
 import { batchRandom } from './export-random.js';
 import { type PlannedRecordFile, planRecordFiles } from './export-record-plan.js';
 import { sortRecords } from './export-record-sort.js';
-import { readExportRecords } from './export-records.js';
 import { signingKeyRows, toSigner } from './export-signers.js';
 import { batchWindows } from './export-windows.js';
 import { packExportFile } from './export-zip.js';
-import { createExposureExportRepository } from './exposure-export.repository.js';
 
-export interface ExportDeps extends VerificationDeps {
+export interface ExportDeps extends ServerDeps {
   readonly logger: Logger;
   /** PostgreSQL (not PGlite): large batches are read over several connections. */
   readonly database?: Pick<DatabaseHandle, 'driver'>;
@@ -51,7 +52,7 @@ export function createExportService(
   const { db, clock, config, logger } = deps;
   const owner = options.owner ?? `${process.pid}-${randomBytes(6).toString('hex')}`;
   const batches = createExportBatchRepository(db);
-  const exposures = createExposureExportRepository(db);
+  const authorities = createAuthorityRepository(db);
 
   function lost(batch: ExportBatch): { files: number; keys: number } {
     logger.warn(
@@ -124,7 +125,7 @@ export function createExportService(
     /** `signal`: stop after the batch in hand (shutdown); its lease is released as it completes. */
     async runPass(signal?: AbortSignal): Promise<ExportPassResult> {
       const result: ExportPassResult = { planned: 0, batches: 0, files: 0, keys: 0 };
-      const regions = await exposures.regions();
+      const regions = await authorities.regions();
       const authorityOf = new Map(regions.map((r) => [r.region, r.healthAuthorityId]));
       for (const { region, healthAuthorityId } of regions) {
         await deps.signingKeys.ensureActive('export', healthAuthorityId, clock.now(), region);
@@ -144,9 +145,19 @@ export function createExportService(
       }
       for (const { region } of regions) await rewriteExportIndex(batches, store, region);
       logger.info({ job: 'export', ...result }, 'export pass');
+      countPass(deps.metrics, result, clock.now());
       return result;
     },
   };
+}
+
+/** Counts a finished export pass (batches, files, keys) and when it finished. */
+function countPass(metrics: BluezoneMetrics, result: ExportPassResult, now: Date): void {
+  metrics.exportPasses.inc();
+  metrics.exportBatches.inc(result.batches);
+  metrics.exportFiles.inc(result.files);
+  metrics.exportKeys.inc(result.keys);
+  metrics.exportLastPass.set(Math.floor(now.getTime() / 1000));
 }
 
 export type ExportService = ReturnType<typeof createExportService>;

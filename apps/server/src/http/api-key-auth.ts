@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerKeys } from '../crypto/server-keys.js';
 import { AppError } from '../errors/app-error.js';
 import type { ApiKeyRepository, ApiKeyType } from '../repositories/api-key.repository.js';
-import type { Caller } from '../verification/verification.types.js';
+import type { Caller } from '../server-env/server-deps.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -105,18 +105,3 @@ export function createBluezoneMetrics() {
 }
 
 export type BluezoneMetrics = ReturnType<typeof createBluezoneMetrics>;
-
-const byConfig = new WeakMap<object, BluezoneMetrics>();
-
-/**
- * The metrics of the server running with this configuration object (one set per app, so tests that
- * run several apps in one process keep them apart). Services record into it with one call.
- */
-export function metricsFor(config: object): BluezoneMetrics {
-  let metrics = byConfig.get(config);
-  if (!metrics) {
-    metrics = createBluezoneMetrics();
-    byConfig.set(config, metrics);
-  }
-  return metrics;
-}

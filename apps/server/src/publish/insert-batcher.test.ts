@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InsertOutcome, NewExposures } from '../repositories/exposure.repository.js';
+import type { InsertOutcome, NewExposures } from '../exposures/exposure.repository.js';
 import { createInsertBatcher } from './insert-batcher.js';
 
 const publishOf = (...keyBytes: number[]): NewExposures => ({

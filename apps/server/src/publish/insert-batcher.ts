@@ -1,4 +1,4 @@
-import type { InsertOutcome, NewExposures } from '../repositories/exposure.repository.js';
+import type { InsertOutcome, NewExposures } from '../exposures/exposure.repository.js';
 
 /** Statements of coalesced inserts running at once (the pool has 10 connections). */
 export const MAX_INSERTS_IN_FLIGHT = 4;

@@ -1,7 +1,5 @@
 import { ROLLING_PERIOD } from '@bluezone/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { forEachDatabase } from '../testing/test-databases.js';
 import {
   dayStart,
   pastKeys,
@@ -9,7 +7,9 @@ import {
   publishRequest,
   storedExposures,
   todayKey,
-} from './publish-test-kit.js';
+} from '../testing/publish-test-kit.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { forEachDatabase } from '../testing/test-databases.js';
 
 let t: TestApp;
 

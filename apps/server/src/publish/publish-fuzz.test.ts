@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Authority,
+  pastKeys,
+  publish,
+  publishRequest,
+  storedExposures,
+} from '../testing/publish-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { type Authority, pastKeys, publish, publishRequest, storedExposures } from './publish-test-kit.js';
 
 let t: TestApp;
 let authority: Authority;

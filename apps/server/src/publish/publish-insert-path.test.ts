@@ -5,10 +5,10 @@ import {
   createExposureRepository,
   type NewExposures,
   PUBLISH_STATEMENTS,
-} from '../repositories/exposure.repository.js';
+} from '../exposures/exposure.repository.js';
+import { pastKeys, publish, publishRequest, storedExposures } from '../testing/publish-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
-import { pastKeys, publish, publishRequest, storedExposures } from './publish-test-kit.js';
 
 // The publish fast path inserts a publish's keys in one statement (shared with concurrent publishes)
 // unless one of them is stored already; then the stored keys send it through the revision plan.

@@ -1,8 +1,14 @@
 import type { PublishTemporaryExposureKey } from '@bluezone/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Authority,
+  pastKeys,
+  publish,
+  publishRequest,
+  storedExposures,
+} from '../testing/publish-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
-import { type Authority, pastKeys, publish, publishRequest, storedExposures } from './publish-test-kit.js';
 
 let t: TestApp;
 

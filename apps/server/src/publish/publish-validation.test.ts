@@ -3,7 +3,6 @@ import type { PublishTemporaryExposureKey } from '@bluezone/api';
 import { computeTekmac, ROLLING_PERIOD } from '@bluezone/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signJwt } from '../crypto/jwt.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
 import {
   type Authority,
   dayStart,
@@ -13,7 +12,8 @@ import {
   publishRequest,
   signedCertificate,
   storedExposures,
-} from './publish-test-kit.js';
+} from '../testing/publish-test-kit.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let authority: Authority;

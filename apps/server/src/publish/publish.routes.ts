@@ -10,8 +10,8 @@ import {
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import { metricsFor } from '../metrics/bluezone-metrics.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { BluezoneMetrics } from '../metrics/bluezone-metrics.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createPublishService } from './publish.service.js';
 import { chaffAnswer, publishPadding } from './publish-padding.js';
 
@@ -48,25 +48,25 @@ function publishErrorHandler(
   error: FastifyError,
   request: FastifyRequest,
   reply: FastifyReply,
-  config: object,
+  metrics: BluezoneMetrics,
 ) {
   const { code, message } = codeOf(error);
   if (isChaff(request) && code !== 'body_too_large') return reply.status(200).send(chaffAnswer(undefined));
   const status = errorStatus(code);
-  metricsFor(config).publishRejected.inc({ error_code: code });
+  metrics.publishRejected.inc({ error_code: code });
   if (status >= 500) request.log.error({ err: error, route: '/v1/publish' }, 'request failed');
   else request.log.info({ errorCode: code, route: '/v1/publish' }, 'request refused');
   return reply.status(status).send({ error: message, code, padding: publishPadding() });
 }
 
 /** `POST /v1/publish`: no API key, the verification certificate is the permission (PROTOCOL.md §6). */
-export function registerPublishRoutes(app: BluezoneServer, deps: VerificationDeps): void {
+export function registerPublishRoutes(app: BluezoneServer, deps: ServerDeps): void {
   const publish = createPublishService(deps);
   app.post(
     '/v1/publish',
     {
       bodyLimit: MAX_PUBLISH_BODY_BYTES,
-      errorHandler: (error, request, reply) => publishErrorHandler(error, request, reply, deps.config),
+      errorHandler: (error, request, reply) => publishErrorHandler(error, request, reply, deps.metrics),
       schema: {
         summary: 'Publish temporary exposure keys with a verification certificate',
         tags: ['publish'],

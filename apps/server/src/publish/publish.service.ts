@@ -1,10 +1,9 @@
 import { PUBLISH_PARTIAL_FAILURE, type PublishRequest, type PublishResponse } from '@bluezone/api';
 import { intervalOfDate, toHex } from '@bluezone/protocol';
 import { AppError } from '../errors/app-error.js';
-import { metricsFor } from '../metrics/bluezone-metrics.js';
+import { createExposureRepository, type NewExposures } from '../exposures/exposure.repository.js';
 import { createAuthorityRepository, type HealthAuthority } from '../repositories/authority.repository.js';
-import { createExposureRepository, type NewExposures } from '../repositories/exposure.repository.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createAuthorityCache } from './authority-cache.js';
 import { checkCertificate } from './certificate-check.js';
 import { createInsertBatcher } from './insert-batcher.js';
@@ -19,7 +18,7 @@ import { createRevisionTokens } from './revision-token.js';
  * answers a fresh revision token. The order of the checks follows Google's key server: request
  * shape, health authority, certificate and tekmac (over every key sent), then key by key.
  */
-export function createPublishService(deps: VerificationDeps) {
+export function createPublishService(deps: ServerDeps) {
   const authorityNamed = createAuthorityCache(createAuthorityRepository(deps.db));
   const exposures = createExposureRepository(deps.db);
   const insertUnlessStored = createInsertBatcher(exposures.insertUnlessStored);
@@ -97,7 +96,7 @@ export function createPublishService(deps: VerificationDeps) {
       written += await exposures.insertNew(rowsOf(plan.inserts));
     }
     warnings.push(...plan.warnings);
-    metricsFor(deps.config).publishedKeys.inc({ report_type: reportType }, written);
+    deps.metrics.publishedKeys.inc({ report_type: reportType }, written);
 
     return {
       revisionToken: tokens.issue(plan.kept),

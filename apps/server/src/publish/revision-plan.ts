@@ -1,6 +1,6 @@
 import { type ReportTypeName, toHex } from '@bluezone/protocol';
 import { AppError } from '../errors/app-error.js';
-import type { StoredExposure } from '../repositories/exposure.repository.js';
+import type { StoredExposure } from '../exposures/exposure.repository.js';
 import type { ValidKey } from './key-validation.js';
 import { ALLOWED_REVISIONS } from './publish-rules.js';
 import { covers, type RevisableKey } from './revision-token.js';

@@ -38,14 +38,6 @@ export function createApiKeyRepository(db: Database) {
         .where(and(eq(apiKeys.keyHmac, keyHmac), isNull(apiKeys.revokedAt)));
       return row;
     },
-
-    async countForAuthority(healthAuthorityId: string): Promise<number> {
-      const rows = await db
-        .select({ id: apiKeys.id })
-        .from(apiKeys)
-        .where(eq(apiKeys.healthAuthorityId, healthAuthorityId));
-      return rows.length;
-    },
   };
 }
 

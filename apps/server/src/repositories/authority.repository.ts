@@ -21,6 +21,14 @@ export function createAuthorityRepository(db: Database) {
       return row;
     },
 
+    /** Every region with its health authority, by region. */
+    async regions(): Promise<{ region: string; healthAuthorityId: string }[]> {
+      return db
+        .select({ region: healthAuthorities.region, healthAuthorityId: healthAuthorities.id })
+        .from(healthAuthorities)
+        .orderBy(healthAuthorities.region);
+    },
+
     /** Inserts the authority unless one exists for the region; returns it and whether it is new. */
     async insertIfAbsent(
       region: string,

@@ -1,5 +1,6 @@
 import type { TestType } from '@bluezone/api';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { countByDay } from '../database/daily-counts.js';
 import type { Database } from '../database/database.types.js';
 import { verificationCodes } from '../database/schema.js';
 
@@ -78,6 +79,12 @@ export function createCodeRepository(db: Database) {
     },
 
     /** Deletes codes whose long code expired before `cutoff` (retention); returns how many. */
+    /** Codes issued per UTC day and test type (the statistics). */
+    issuedByDay: () => countByDay(db, 'verification_codes', 'issued_at', 'test_type'),
+
+    /** Codes used per UTC day and test type (the statistics). */
+    usedByDay: () => countByDay(db, 'verification_codes', 'claimed_at', 'test_type'),
+
     async deleteExpiredBefore(cutoff: Date): Promise<number> {
       const rows = await db
         .delete(verificationCodes)

@@ -1,5 +1,6 @@
 import type { TestType } from '@bluezone/api';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { countByDay } from '../database/daily-counts.js';
 import type { Database } from '../database/database.types.js';
 import { verificationTokens } from '../database/schema.js';
 
@@ -44,6 +45,9 @@ export function createTokenRepository(db: Database) {
     },
 
     /** Deletes tokens that expired before `cutoff` (retention); returns how many. */
+    /** Tokens used for an upload per UTC day and test type (the statistics). */
+    uploadsByDay: () => countByDay(db, 'verification_tokens', 'claimed_at', 'test_type'),
+
     async deleteExpiredBefore(cutoff: Date): Promise<number> {
       const rows = await db
         .delete(verificationTokens)

@@ -1,15 +1,11 @@
-import { blobStoreFor } from '../blobstore/open-blob-store.js';
-import type { Clock } from '../clock.js';
-import type { Config } from '../config/config.types.js';
-import type { Database } from '../database/database.types.js';
 import { deleteDeclarationsReceivedBefore } from '../declarations/declaration.repository.js';
-import { recordCleanup } from '../metrics/record.js';
+import { createExposureRepository } from '../exposures/exposure.repository.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createIssuanceRepository } from '../repositories/issuance.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { isoDay } from '../verification/dates.js';
 import { createExportRetention } from './export-retention.service.js';
-import { createRetentionRepository } from './retention.repository.js';
 
 export interface CleanupResult {
   codes: number;
@@ -33,12 +29,14 @@ export interface CleanupResult {
  * - export files, their index entries and batches once every key in them is past that retention;
  * - declarations `BLUEZONE_DECLARATION_RETENTION` (30 days) after the UTC day they were received.
  */
-export function createCleanupService(deps: { db: Database; clock: Clock; config: Config }) {
+export function createCleanupService(
+  deps: Pick<ServerDeps, 'db' | 'clock' | 'config' | 'blobStore' | 'metrics'>,
+) {
   const codes = createCodeRepository(deps.db);
   const tokens = createTokenRepository(deps.db);
   const issuance = createIssuanceRepository(deps.db);
-  const retention = createRetentionRepository(deps.db);
-  const expireExports = createExportRetention(deps.db, blobStoreFor(deps.config));
+  const keys = createExposureRepository(deps.db);
+  const expireExports = createExportRetention(deps.db, deps.blobStore);
   return async function cleanup(): Promise<CleanupResult> {
     const now = deps.clock.now().getTime();
     const cutoff = new Date(now - deps.config.codeRetention);
@@ -47,14 +45,16 @@ export function createCleanupService(deps: { db: Database; clock: Clock; config:
       codes: await codes.deleteExpiredBefore(cutoff),
       tokens: await tokens.deleteExpiredBefore(cutoff),
       issuanceCounters: await issuance.deleteDaysBefore(isoDay(cutoff)),
-      exposures: await retention.deleteKeysEndedBefore(keyCutoff),
+      exposures: await keys.deleteEndedBefore(keyCutoff),
       ...(await expireExports(keyCutoff)),
       declarations: await deleteDeclarationsReceivedBefore(
         deps.db,
         isoDay(new Date(now - deps.config.declarationRetention)),
       ),
     };
-    return recordCleanup(deps.config, result);
+    // What was deleted, by kind (`codes`, `exposures`, `exportFiles`, …).
+    for (const [kind, count] of Object.entries(result)) deps.metrics.retentionDeleted.inc({ kind }, count);
+    return result;
   };
 }
 

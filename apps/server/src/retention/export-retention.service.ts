@@ -2,7 +2,7 @@ import type { BlobStore } from '../blobstore/blob-store.js';
 import type { Database } from '../database/database.types.js';
 import { createExportBatchRepository } from '../export/export-batch.repository.js';
 import { rewriteExportIndex } from '../export/export-index.service.js';
-import { createRetentionRepository } from './retention.repository.js';
+import { createAuthorityRepository } from '../repositories/authority.repository.js';
 
 /** `VN/1773129600-1773133200-00001.zip` → the window `1773129600-1773133200` and its end in ms. */
 const ZIP = /^[^/]+\/(\d+)-(\d+)-\d{5}\.zip$/;
@@ -22,17 +22,22 @@ export interface ExportRetentionResult {
  * A crash between the steps leaves files that the next run (which always does 2 and 3) deletes.
  */
 export function createExportRetention(db: Database, store: BlobStore) {
-  const retention = createRetentionRepository(db);
+  const authorities = createAuthorityRepository(db);
   const batches = createExportBatchRepository(db);
+  /** Every region that has a health authority or export batches. */
+  const regions = async () => {
+    const named = (await authorities.regions()).map((r) => r.region);
+    return [...new Set([...named, ...(await batches.regions())])].sort();
+  };
   return async function expireExports(cutoff: Date): Promise<ExportRetentionResult> {
     const result: ExportRetentionResult = { exportBatches: 0, exportFiles: 0 };
-    for (const region of await retention.regions()) {
-      const deleted = await retention.deleteBatchesEndedBefore(region, cutoff);
+    for (const region of await regions()) {
+      const deleted = await batches.deleteEndedBefore(region, cutoff);
       result.exportBatches += deleted.batches;
       const listed = await store.list(`${region}/`);
       if (listed.length === 0) continue;
       await rewriteExportIndex(batches, store, region);
-      const windows = await retention.batchWindows(region);
+      const windows = await batches.windows(region);
       for (const path of listed) {
         const match = ZIP.exec(path);
         if (!match || windows.has(`${match[1]}-${match[2]}`)) continue;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, userAgent } from '../accounts/test-kit.js';
-import { type Authority, pastKeys, publish, publishRequest } from '../publish/publish-test-kit.js';
+import { call, userAgent } from '../testing/console-test-kit.js';
+import { type Authority, pastKeys, publish, publishRequest } from '../testing/publish-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
 

@@ -1,31 +1,27 @@
 import { and, asc, gte, isNull, lte, sql } from 'drizzle-orm';
+import type { DailyCount } from '../database/daily-counts.js';
 import type { Database } from '../database/database.types.js';
 import { exportFiles, statisticsDaily, statisticsExportFiles } from '../database/schema.js';
+import { createExposureRepository } from '../exposures/exposure.repository.js';
+import { createCodeRepository } from '../repositories/code.repository.js';
+import { createTokenRepository } from '../repositories/token.repository.js';
 import { downloadCounterFor } from './download-counter.js';
 
 /** What is counted per UTC day; `kind` is the test type or the report type. */
 export type Metric = 'codes_issued' | 'codes_used' | 'uploads' | 'keys_published' | 'keys_revised';
 
-interface Row {
-  day: string;
-  kind: string;
-  value: number;
-}
-
-const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
-
-/** The live tables, counted by day (they keep 48 hours of codes and 14 days of keys). */
-const LIVE: Record<Metric, string> = {
-  codes_issued: `SELECT ${day('issued_at')} AS day, test_type AS kind, count(*)::int AS value FROM verification_codes GROUP BY 1, 2`,
-  codes_used: `SELECT ${day('claimed_at')} AS day, test_type AS kind, count(*)::int AS value FROM verification_codes WHERE claimed_at IS NOT NULL GROUP BY 1, 2`,
-  uploads: `SELECT ${day('claimed_at')} AS day, test_type AS kind, count(*)::int AS value FROM verification_tokens WHERE claimed_at IS NOT NULL GROUP BY 1, 2`,
-  keys_published: `SELECT ${day('created_at')} AS day, report_type AS kind, count(*)::int AS value FROM exposures GROUP BY 1, 2`,
-  keys_revised: `SELECT ${day('revised_at')} AS day, revised_report_type AS kind, count(*)::int AS value FROM exposures WHERE revised_at IS NOT NULL GROUP BY 1, 2`,
-};
-
 export function createStatisticsRepository(db: Database) {
-  const rows = async (query: string) =>
-    ((await db.execute(sql.raw(query))) as unknown as { rows: Row[] }).rows;
+  const codes = createCodeRepository(db);
+  const tokens = createTokenRepository(db);
+  const keys = createExposureRepository(db);
+  /** The live tables, counted by day through their owners (they keep 48 hours of codes and 14 days of keys). */
+  const live: Record<Metric, () => Promise<DailyCount[]>> = {
+    codes_issued: codes.issuedByDay,
+    codes_used: codes.usedByDay,
+    uploads: tokens.uploadsByDay,
+    keys_published: keys.publishedByDay,
+    keys_revised: keys.revisedByDay,
+  };
 
   return {
     /**
@@ -33,12 +29,12 @@ export function createStatisticsRepository(db: Database) {
      * value (a count falls when the retention cleanup deletes rows; the stored one does not).
      */
     async snapshot(): Promise<void> {
-      for (const [metric, query] of Object.entries(LIVE)) {
-        const live = await rows(query);
-        if (live.length === 0) continue;
+      for (const [metric, count] of Object.entries(live)) {
+        const counted = await count();
+        if (counted.length === 0) continue;
         await db
           .insert(statisticsDaily)
-          .values(live.map((r) => ({ day: r.day, metric, kind: r.kind ?? '', value: Number(r.value) })))
+          .values(counted.map((r) => ({ day: r.day, metric, kind: r.kind ?? '', value: Number(r.value) })))
           .onConflictDoUpdate({
             target: [statisticsDaily.day, statisticsDaily.metric, statisticsDaily.kind],
             set: { value: sql`greatest(${statisticsDaily.value}, excluded.value)` },

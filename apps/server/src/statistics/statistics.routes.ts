@@ -1,9 +1,8 @@
 import { type TSchema, Type } from 'typebox';
 import type { RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
-import { blobStoreFor } from '../blobstore/open-blob-store.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createStatisticsRepository } from './statistics.repository.js';
 import { exposureStatistics, MAX_STATISTICS_DAYS, statisticsRange } from './statistics.service.js';
 
@@ -79,7 +78,7 @@ const QuerySchema = Type.Object({
 });
 
 /** `GET /console/api/statistics`: what the key server did, per UTC day. */
-export function statisticsRoutes(deps: VerificationDeps) {
+export function statisticsRoutes(deps: ServerDeps) {
   return (app: BluezoneServer, requireConsoleUser: RequireConsoleUser): void => {
     const repo = createStatisticsRepository(deps.db);
     app.get(
@@ -98,7 +97,7 @@ export function statisticsRoutes(deps: VerificationDeps) {
       async (request) =>
         exposureStatistics(
           repo,
-          blobStoreFor(deps.config),
+          deps.blobStore,
           statisticsRange(deps.clock.now(), request.query.from, request.query.to),
         ),
     );

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { initHealthAuthority } from '../admin/admin-init.service.js';
-import { type App, createApp } from '../app/create-app.js';
+import { initHealthAuthority } from '../app/admin-init.service.js';
+import { type App, type AppOptions, createApp } from '../app/create-app.js';
 import { ManualClock } from '../clock.js';
 import type { Config } from '../config/config.types.js';
 import { loadConfig } from '../config/load-config.js';
@@ -30,6 +30,7 @@ let regions = 0;
 export async function createTestApp(
   env: Record<string, string> = {},
   location: DatabaseLocation = { kind: 'memory' },
+  options: Pick<AppOptions, 'blobStore'> = {},
 ): Promise<TestApp> {
   const config = loadConfig({ BLUEZONE_LOG_LEVEL: 'info', ...env });
   const clock = new ManualClock();
@@ -41,6 +42,7 @@ export async function createTestApp(
     },
   });
   const app = await createApp(config, {
+    ...options,
     clock,
     location,
     secret: new Uint8Array(32).fill(7),

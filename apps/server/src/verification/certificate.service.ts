@@ -8,8 +8,8 @@ import { fromBase64, intervalOfDate } from '@bluezone/protocol';
 import { signJwt, verifyJwt } from '../crypto/jwt.js';
 import { AppError } from '../errors/app-error.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
+import type { Caller, ServerDeps } from '../server-env/server-deps.js';
 import { parseIsoDate } from './dates.js';
-import type { Caller, VerificationDeps } from './verification.types.js';
 
 const TEKMAC_BYTES = 32;
 
@@ -25,7 +25,7 @@ function checkEkeyhmac(text: string): string {
 }
 
 /** Exchanges a token and the keys' HMAC for a certificate (`POST /api/certificate`). */
-export function createCertificateService(deps: VerificationDeps) {
+export function createCertificateService(deps: ServerDeps) {
   const tokens = createTokenRepository(deps.db);
   const { config } = deps;
 

@@ -15,16 +15,16 @@ import { callerOf } from '../http/api-key-auth.js';
 import { ERROR_RESPONSES } from '../http/openapi.js';
 import { responsePadding } from '../http/padding.js';
 import type { BluezoneServer } from '../http/server.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCodeStatusService } from './code-status.service.js';
 import { createIssueService } from './issue.service.js';
-import type { VerificationDeps } from './verification.types.js';
 
 const admin = { tags: ['verification: health authority'], security: [{ apiKey: [] }] };
 
 /** The case worker's routes (admin API key): issue codes, see whether they were used, withdraw them. */
 export function registerCodeIssueRoutes(
   app: BluezoneServer,
-  deps: VerificationDeps,
+  deps: ServerDeps,
   requireAdmin: preHandlerAsyncHookHandler,
 ): void {
   const issueService = createIssueService(deps);

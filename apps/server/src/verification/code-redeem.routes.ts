@@ -11,8 +11,8 @@ import { ERROR_RESPONSES } from '../http/openapi.js';
 import { responsePadding } from '../http/padding.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCertificateService } from './certificate.service.js';
-import type { VerificationDeps } from './verification.types.js';
 import { createVerifyService } from './verify.service.js';
 
 const device = { tags: ['verification: app'], security: [{ apiKey: [] }] };
@@ -31,7 +31,7 @@ export function limitGuessing(limiter: RateLimiter) {
 /** The app's routes (device API key): a code becomes a token, a token becomes a certificate. */
 export function registerCodeRedeemRoutes(
   app: BluezoneServer,
-  deps: VerificationDeps,
+  deps: ServerDeps,
   requireDevice: preHandlerAsyncHookHandler,
   limiter: RateLimiter,
 ): void {

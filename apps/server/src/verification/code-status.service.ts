@@ -1,7 +1,7 @@
 import type { CheckCodeStatusResponse, ExpireCodeResponse } from '@bluezone/api';
 import { AppError } from '../errors/app-error.js';
 import { createCodeRepository, type VerificationCode } from '../repositories/code.repository.js';
-import type { Caller, VerificationDeps } from './verification.types.js';
+import type { Caller, ServerDeps } from '../server-env/server-deps.js';
 
 const timestamps = (row: VerificationCode) => ({
   expiresAtTimestamp: Math.floor(row.shortExpiresAt.getTime() / 1000),
@@ -9,7 +9,7 @@ const timestamps = (row: VerificationCode) => ({
 });
 
 /** Lets a case worker see whether a code was used, and withdraw it (`/api/checkcodestatus`, `/api/expirecode`). */
-export function createCodeStatusService(deps: VerificationDeps) {
+export function createCodeStatusService(deps: ServerDeps) {
   const codes = createCodeRepository(deps.db);
   const normalize = (uuid: string) => {
     const text = uuid.trim().toLowerCase();

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type IssueCodeRequest, type IssueCodeResponse, TEST_TYPES, type TestType } from '@bluezone/api';
 import { AppError, isAppError } from '../errors/app-error.js';
-import { metricsFor } from '../metrics/bluezone-metrics.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { isUniqueViolation, violatedConstraint } from '../repositories/database-errors.js';
 import { createIssuanceRepository } from '../repositories/issuance.repository.js';
+import type { Caller, ServerDeps } from '../server-env/server-deps.js';
 import { generateLongCode, generateShortCode } from './codes.js';
 import { checkDate, isoDay } from './dates.js';
-import type { Caller, VerificationDeps } from './verification.types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A fresh pair of codes colliding with a stored one is rare (see docs/security.md); retry a few times. */
@@ -38,7 +37,7 @@ function validate(request: IssueCodeRequest, now: Date, maxAgeMs: number): Valid
 const timestamp = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** Issues codes for a health authority (`POST /api/issue` and `/api/batch-issue`). */
-export function createIssueService(deps: VerificationDeps) {
+export function createIssueService(deps: ServerDeps) {
   const codes = createCodeRepository(deps.db);
   const issuance = createIssuanceRepository(deps.db);
   const { config } = deps;
@@ -59,7 +58,7 @@ export function createIssueService(deps: VerificationDeps) {
           shortExpiresAt,
           longExpiresAt,
         });
-        metricsFor(config).codesIssued.inc({ test_type: valid.testType });
+        deps.metrics.codesIssued.inc({ test_type: valid.testType });
         return {
           uuid: valid.uuid,
           code,

@@ -3,11 +3,10 @@ import type { TestType, VerificationTokenClaims, VerifyCodeRequest, VerifyCodeRe
 import { signJwt } from '../crypto/jwt.js';
 import type { Database } from '../database/database.types.js';
 import { AppError } from '../errors/app-error.js';
-import { metricsFor } from '../metrics/bluezone-metrics.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
+import type { Caller, ServerDeps } from '../server-env/server-deps.js';
 import { classifyCode } from './codes.js';
-import type { Caller, VerificationDeps } from './verification.types.js';
 
 /**
  * Test types an app accepts, widened as Google's verification server does: accepting `likely` also
@@ -24,7 +23,7 @@ export function acceptedTestTypes(accept: readonly TestType[] | undefined): Set<
 }
 
 /** Turns a code into a single-use token (`POST /api/verify`). */
-export function createVerifyService(deps: VerificationDeps) {
+export function createVerifyService(deps: ServerDeps) {
   const codes = createCodeRepository(deps.db);
   const { config } = deps;
 
@@ -57,7 +56,7 @@ export function createVerifyService(deps: VerificationDeps) {
         expiresAt: expires,
       });
     });
-    metricsFor(config).codesVerified.inc({ test_type: row.testType });
+    deps.metrics.codesVerified.inc({ test_type: row.testType });
 
     const claims: VerificationTokenClaims = {
       sub: `${row.testType}.${row.symptomDate ?? ''}.${row.testDate ?? ''}`,

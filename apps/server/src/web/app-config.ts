@@ -1,7 +1,7 @@
 import type { AppConfig } from '@bluezone/api';
 import { exportPublicKeys } from '../distribution/export-public-keys.service.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 
 /**
  * What `GET /app/config.json` answers for `bluezone server`: the region's health authority and
@@ -10,7 +10,7 @@ import type { VerificationDeps } from '../verification/verification.types.js';
  * back). Undefined while the region is not provisioned or the key not configured.
  */
 export async function appConfigOf(
-  deps: VerificationDeps,
+  deps: ServerDeps,
   region: string,
   deviceApiKey: string | undefined,
 ): Promise<AppConfig | undefined> {

@@ -1,6 +1,14 @@
-import { daysBetween, requireTargetArea } from '../adoption/adoption-areas.js';
-import type { Cell } from '../adoption/suppression.js';
-import type { TargetRow } from './targets.repository.js';
+import type { campaignTargets } from '../database/schema.js';
+import { daysBetween, requireTargetArea } from './adoption-areas.js';
+import type { Cell } from './suppression.js';
+
+/** A campaign target (the campaigns module owns the table; adoption shows the targets' progress). */
+export type TargetRow = typeof campaignTargets.$inferSelect;
+
+/** The targets of a province (and, with `includeNational`, the country's), as the campaigns module lists them. */
+export interface TargetList {
+  list(province?: string, includeNational?: boolean): Promise<TargetRow[]>;
+}
 
 /** The users a target asks for: a share of the area's population or smartphone users, or a number. */
 export function targetUsers(target: Pick<TargetRow, 'kind' | 'share' | 'baseCount' | 'area'>): number | null {

@@ -1,13 +1,15 @@
+import type { BlobStore } from '../blobstore/blob-store.js';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config/load-config.js';
 import { deriveServerKeys } from '../crypto/server-keys.js';
 import type { SigningKeyService } from '../crypto/signing-key.service.js';
 import type { Database, DatabaseHandle } from '../database/database.types.js';
+import { createLogger } from '../http/logger.js';
+import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
+import { createBluezoneMetrics } from '../metrics/bluezone-metrics.js';
 import { buildServer } from './build-server.js';
-import { createLogger } from './logger.js';
-import { createInMemoryRateLimiter } from './rate-limiter.js';
 
-/** The database and signing keys of the document-only server: never reached, as no request is made. */
+/** The database, signing keys and blob store of the document-only server: never reached, as no request is made. */
 const unreachable = new Proxy(
   {},
   {
@@ -29,6 +31,8 @@ export async function buildOpenApiDocument(): Promise<unknown> {
     database: unreachable as DatabaseHandle,
     signingKeys: unreachable as SigningKeyService,
     clock: systemClock,
+    metrics: createBluezoneMetrics(),
+    blobStore: unreachable as BlobStore,
     config,
     keys: deriveServerKeys(new Uint8Array(32)),
     logger: createLogger('silent'),

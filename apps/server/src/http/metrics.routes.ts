@@ -3,11 +3,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../config/config.types.js';
 import { AppError } from '../errors/app-error.js';
-import { ERROR_RESPONSES } from '../http/openapi.js';
-import { errorList } from '../http/openapi-routes.js';
-import type { BluezoneServer } from '../http/server.types.js';
-import { metricsFor } from './bluezone-metrics.js';
-import { METRICS_CONTENT_TYPE } from './registry.js';
+import type { BluezoneMetrics } from '../metrics/bluezone-metrics.js';
+import { METRICS_CONTENT_TYPE } from '../metrics/registry.js';
+import { ERROR_RESPONSES } from './openapi.js';
+import { errorList } from './openapi-routes.js';
+import type { BluezoneServer } from './server.types.js';
 
 /** A request no route matched: one label value, so probing random paths adds no series. */
 const UNMATCHED = '(unmatched)';
@@ -16,8 +16,7 @@ const UNMATCHED = '(unmatched)';
  * Counts every answer of the server (also 404s of unknown paths): call on the root instance before
  * the routes are registered. Only the method, the route template and the status go into labels.
  */
-export function installMetricsHooks(app: FastifyInstance, config: Config): void {
-  const metrics = metricsFor(config);
+export function installMetricsHooks(app: FastifyInstance, metrics: BluezoneMetrics): void {
   const open = new WeakSet<FastifyRequest>();
   const done = (request: FastifyRequest) => {
     if (!open.delete(request)) return false;
@@ -49,7 +48,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  * `Authorization: Bearer <BLUEZONE_METRICS_TOKEN>`. Without the setting it answers 404, as for a
  * route that does not exist.
  */
-export function registerMetricsRoutes(app: BluezoneServer, config: Config): void {
+export function registerMetricsRoutes(app: BluezoneServer, config: Config, metrics: BluezoneMetrics): void {
   const expected = config.metricsToken === undefined ? undefined : digest(`Bearer ${config.metricsToken}`);
   app.get(
     '/metrics',
@@ -73,7 +72,7 @@ export function registerMetricsRoutes(app: BluezoneServer, config: Config): void
       return reply
         .header('content-type', METRICS_CONTENT_TYPE)
         .header('cache-control', 'no-store')
-        .send(metricsFor(config).registry.render());
+        .send(metrics.registry.render());
     },
   );
 }

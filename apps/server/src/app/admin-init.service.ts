@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Core } from '../app/open-core.js';
 import type { Database } from '../database/database.types.js';
 import { createApiKeyRepository } from '../repositories/api-key.repository.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
+import type { Core } from './open-core.js';
 
 export interface AdminInitResult {
   region: string;

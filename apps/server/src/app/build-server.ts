@@ -1,28 +1,30 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { registerConsoleRoutes } from '../accounts/console.routes.js';
 import { registerAdoptionReportRoutes } from '../adoption/adoption-report.routes.js';
-import { adoptionConsoleModules } from '../adoption/console-modules.js';
 import { registerAreaRoutes } from '../areas/areas.routes.js';
+import { knownInviteCodes } from '../campaigns/campaign-lookups.js';
 import type { DatabaseHandle } from '../database/database.types.js';
 import { registerDeclarationRoutes } from '../declarations/declaration.routes.js';
 import { declarationConsoleRoutes } from '../declarations/declaration-console.routes.js';
 import { registerDistributionRoutes } from '../distribution/distribution.routes.js';
-import { installMetricsHooks, registerMetricsRoutes } from '../metrics/metrics.routes.js';
+import { frameworkErrors, installErrorHandler } from '../http/error-handler.js';
+import { closeConnectionsOnShutdown } from '../http/graceful-close.js';
+import { registerHealthRoutes } from '../http/health.routes.js';
+import { installMetricsHooks, registerMetricsRoutes } from '../http/metrics.routes.js';
+import { registerOpenApi } from '../http/openapi.js';
+import type { RateLimiter } from '../http/rate-limiter.js';
+import type { BluezoneServer } from '../http/server.types.js';
 import { registerPublishRoutes } from '../publish/publish.routes.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { registerVerificationRoutes } from '../verification/verification.routes.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
 import { registerWebApp, type WebAppOptions } from '../web/web-app.routes.js';
 import { registerWebConsole, type WebConsoleOptions } from '../web/web-console.routes.js';
-import { frameworkErrors, installErrorHandler } from './error-handler.js';
-import { closeConnectionsOnShutdown } from './graceful-close.js';
-import { registerHealthRoutes } from './health.routes.js';
-import { registerOpenApi } from './openapi.js';
-import type { RateLimiter } from './rate-limiter.js';
-import type { BluezoneServer } from './server.types.js';
+import { registerConsoleRoutes } from './console.routes.js';
+import { adoptionConsoleModules } from './console-modules.js';
 
-export interface ServerDeps extends VerificationDeps {
+/** What the HTTP server is built from: the domains' deps plus the process's logger and rate limiter. */
+export interface BuildServerDeps extends ServerDeps {
   readonly database: DatabaseHandle;
   readonly logger: Logger;
   readonly rateLimiter: RateLimiter;
@@ -36,7 +38,7 @@ export interface ServerDeps extends VerificationDeps {
  * The HTTP API as a Fastify instance (not listening): tests drive it with `inject()`, `startServer`
  * listens. Request logging is Bluezone's own (method, route, status, time): never the client's address.
  */
-export function buildServer(deps: ServerDeps): BluezoneServer {
+export function buildServer(deps: BuildServerDeps): BluezoneServer {
   const { config } = deps;
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -63,19 +65,19 @@ export function buildServer(deps: ServerDeps): BluezoneServer {
     );
   });
   installErrorHandler(app);
-  installMetricsHooks(app, config);
+  installMetricsHooks(app, deps.metrics);
   closeConnectionsOnShutdown(app);
   // The OpenAPI plugin first, then the routes in a plugin of their own, so the document sees them all.
   registerOpenApi(app);
   app.register(async (scope) => {
     const routes = scope.withTypeProvider<TypeBoxTypeProvider>();
     registerHealthRoutes(routes, deps.db);
-    registerMetricsRoutes(routes, config);
+    registerMetricsRoutes(routes, config, deps.metrics);
     registerVerificationRoutes(routes, deps, deps.rateLimiter);
     registerDistributionRoutes(routes, deps);
     registerPublishRoutes(routes, deps);
     registerAreaRoutes(routes);
-    registerAdoptionReportRoutes(routes, deps);
+    registerAdoptionReportRoutes(routes, deps, knownInviteCodes(deps.db));
     registerDeclarationRoutes(routes, deps, deps.rateLimiter);
     registerConsoleRoutes(routes, deps, [...adoptionConsoleModules(deps), declarationConsoleRoutes(deps)]);
   });

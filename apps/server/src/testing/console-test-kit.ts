@@ -1,6 +1,6 @@
-import type { TestApp } from '../testing/test-app.js';
-import type { NewConsoleAccount } from './demo-account.js';
-import { createConsoleAccount } from './demo-account.js';
+import type { NewConsoleAccount } from '../app/demo-account.js';
+import { createConsoleAccount } from '../app/demo-account.js';
+import type { TestApp } from './test-app.js';
 
 // Helpers for the console's tests: accounts, sign-in, requests with the session cookie and CSRF token.
 

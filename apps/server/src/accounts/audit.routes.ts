@@ -1,10 +1,10 @@
-import { AuditListSchema, ListQuerySchema, parseLimit } from '../accounts/console.schemas.js';
-import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
-import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
-import { ADMIN_ROLES, provinceScope } from '../accounts/roles.js';
+import { createAuditRepository } from '../audit/audit.repository.js';
 import type { Database } from '../database/database.types.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import { createAuditRepository } from './audit.repository.js';
+import { AuditListSchema, ListQuerySchema, parseLimit } from './console.schemas.js';
+import { consoleUserOf, type RequireConsoleUser } from './console-auth.js';
+import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from './console-errors.js';
+import { ADMIN_ROLES, provinceScope } from './roles.js';
 
 /** `GET /console/api/audit`: national administrators read everything, provincial officers their province. */
 export function registerAuditRoutes(

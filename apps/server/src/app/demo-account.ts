@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Core } from '../app/open-core.js';
+import { createUserRepository } from '../accounts/user.repository.js';
+import { createUserService } from '../accounts/user.service.js';
+import type { ConsoleUserView } from '../accounts/users.js';
 import type { ConsoleRole } from '../database/accounts.schema.js';
-import { createUserRepository } from './user.repository.js';
-import { createUserService } from './user.service.js';
-import type { ConsoleUserView } from './users.js';
+import type { Core } from './open-core.js';
 
 export interface NewConsoleAccount {
   username: string;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hidden, shown } from '../adoption/suppression.js';
-import { targetProgress, targetUsers } from './target-progress.js';
-import type { TargetRow } from './targets.repository.js';
+import { hidden, shown } from './suppression.js';
+import { type TargetRow, targetProgress, targetUsers } from './target-progress.js';
 
 const target = (values: Partial<TargetRow>): TargetRow => ({
   id: '00000000-0000-0000-0000-000000000001',

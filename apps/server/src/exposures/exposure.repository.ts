@@ -1,5 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import pg from 'pg';
+import { countByDay } from '../database/daily-counts.js';
 import type { Database } from '../database/database.types.js';
 import { exposures } from '../database/schema.js';
 
@@ -161,6 +162,9 @@ function valuesOf(publishes: readonly NewExposures[]): unknown[] {
   ];
 }
 
+/** Seconds of one rolling interval (docs/glossary.md: a key's validity is counted in 10-minute intervals). */
+const INTERVAL_SECONDS = 600;
+
 const toStored = (row: Row): StoredExposure => ({
   exposureKey: new Uint8Array(row.exposure_key as Uint8Array),
   reportType: row.report_type as string,
@@ -224,6 +228,22 @@ export function createExposureRepository(db: Database) {
         .returning({ exposureKey: exposures.exposureKey });
       return rows.length === 1;
     },
+
+    /** Deletes the keys whose rolling period ended at or before `cutoff` (retention); returns how many. */
+    async deleteEndedBefore(cutoff: Date): Promise<number> {
+      const cutoffInterval = Math.floor(cutoff.getTime() / 1000 / INTERVAL_SECONDS);
+      const rows = await db
+        .delete(exposures)
+        .where(sql`${exposures.rollingStartIntervalNumber} + ${exposures.rollingPeriod} <= ${cutoffInterval}`)
+        .returning({ exposureKey: exposures.exposureKey });
+      return rows.length;
+    },
+
+    /** Keys published per UTC day and report type (the statistics). */
+    publishedByDay: () => countByDay(db, 'exposures', 'created_at', 'report_type'),
+
+    /** Keys revised per UTC day and revised report type (the statistics). */
+    revisedByDay: () => countByDay(db, 'exposures', 'revised_at', 'revised_report_type'),
   };
 }
 

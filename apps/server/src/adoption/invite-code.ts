@@ -15,3 +15,9 @@ export function newInviteCode(length = 6): string {
 
 /** Whether a text could be a code (before looking it up). */
 export const isInviteCode = (text: string): boolean => /^[A-Z0-9]{4,12}$/.test(text);
+
+/** Whether a code names an organisation or a tracked link (the campaigns module owns them). */
+export interface KnownInviteCodes {
+  organisation(code: string): Promise<boolean>;
+  link(code: string): Promise<boolean>;
+}

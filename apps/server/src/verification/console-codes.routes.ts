@@ -1,4 +1,3 @@
-import type { BluezoneServer } from '../http/server.types.js';
 import {
   ConsoleCodeListSchema,
   ExpireConsoleCodeRequestSchema,
@@ -7,12 +6,13 @@ import {
   IssueConsoleCodeResponseSchema,
   ListQuerySchema,
   parseLimit,
-} from './console.schemas.js';
-import type { ConsoleDeps } from './console.types.js';
-import { consoleUserOf, type RequireConsoleUser } from './console-auth.js';
+} from '../accounts/console.schemas.js';
+import type { ConsoleDeps } from '../accounts/console.types.js';
+import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
+import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
+import { CODE_ROLES } from '../accounts/roles.js';
+import type { BluezoneServer } from '../http/server.types.js';
 import { createConsoleCodesService } from './console-codes.service.js';
-import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from './console-errors.js';
-import { CODE_ROLES } from './roles.js';
 
 const tags = ['console: codes'];
 const BODY = ['unparsable_request', 'invalid_request', 'body_too_large', 'unsupported_media_type'];

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pastKeys, publish, publishRequest } from '../publish/publish-test-kit.js';
+import { parseExposition } from '../metrics/exposition-parser.js';
+import { pastKeys, publish, publishRequest } from '../testing/publish-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { parseExposition } from './exposition-parser.js';
 
 const HOUR = 3_600_000;
 const TOKEN = Buffer.alloc(32, 9).toString('base64');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../testing/console-test-kit.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { createConsoleAccount, ensureDemoAccount } from './demo-account.js';
-import { signIn } from './test-kit.js';
 
 let t: TestApp;
 let demoPassword = '';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { PublishRequest, PublishTemporaryExposureKey, TestType } from '@bluezone/api';
 import { computeTekmac, intervalOfDate, ROLLING_PERIOD } from '@bluezone/protocol';
 import { signJwt } from '../crypto/jwt.js';
-import type { TestApp } from '../testing/test-app.js';
+import type { TestApp } from './test-app.js';
 
 // Helpers for the publish tests: keys a phone would hold, and certificates over the real HTTP API.
 

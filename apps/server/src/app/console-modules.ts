@@ -1,20 +1,21 @@
-import type { ConsoleRouteModule } from '../accounts/console.routes.js';
+import type { ConsoleRouteModule } from '../accounts/console.types.js';
+import { adoptionConsoleRoutes } from '../adoption/adoption-console.routes.js';
+import { adoptionImportRoutes } from '../adoption/adoption-import.routes.js';
+import { campaignSources } from '../campaigns/campaign-lookups.js';
 import { linkRoutes } from '../campaigns/links.routes.js';
 import { organisationRoutes } from '../campaigns/organisations.routes.js';
 import { posterRoutes } from '../campaigns/posters.routes.js';
 import { targetRoutes } from '../campaigns/targets.routes.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
-import type { VerificationDeps } from '../verification/verification.types.js';
-import { adoptionConsoleRoutes } from './adoption-console.routes.js';
-import { adoptionImportRoutes } from './adoption-import.routes.js';
 
 /**
  * The console route modules of adoption, campaigns and statistics (docs/api.md "Adoption, campaigns,
  * statistics"), registered in the console's scope by build-server.
  */
-export function adoptionConsoleModules(deps: VerificationDeps): ConsoleRouteModule[] {
+export function adoptionConsoleModules(deps: ServerDeps): ConsoleRouteModule[] {
   return [
-    adoptionConsoleRoutes(deps),
+    adoptionConsoleRoutes(deps, campaignSources(deps.db)),
     adoptionImportRoutes(deps),
     targetRoutes(deps),
     organisationRoutes(deps),

@@ -1,13 +1,18 @@
+import type { ConsoleDeps } from '../accounts/console.types.js';
+import { ConsoleError } from '../accounts/console-errors.js';
+import {
+  assertProvinceAccess,
+  type ConsoleUser,
+  isVietnamProvinceCode,
+  provinceScope,
+} from '../accounts/roles.js';
 import { createAuditRepository } from '../audit/audit.repository.js';
 import { AppError } from '../errors/app-error.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
-import { createCodeStatusService } from '../verification/code-status.service.js';
-import { createIssueService } from '../verification/issue.service.js';
-import type { Caller } from '../verification/verification.types.js';
-import type { ConsoleDeps } from './console.types.js';
+import type { Caller } from '../server-env/server-deps.js';
+import { createCodeStatusService } from './code-status.service.js';
 import { createConsoleCodeRepository } from './console-code.repository.js';
-import { ConsoleError } from './console-errors.js';
-import { assertProvinceAccess, type ConsoleUser, isVietnamProvinceCode, provinceScope } from './roles.js';
+import { createIssueService } from './issue.service.js';
 
 /** Test types the console issues: F0 (`confirmed`) and F1 (`recursive`). */
 export const CONSOLE_TEST_TYPES = ['confirmed', 'recursive'] as const;

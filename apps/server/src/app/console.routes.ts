@@ -1,18 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { registerAuditRoutes } from '../audit/audit.routes.js';
+import { registerAuditRoutes } from '../accounts/audit.routes.js';
+import type { ConsoleDeps, ConsoleRouteModule } from '../accounts/console.types.js';
+import { createConsoleAuth } from '../accounts/console-auth.js';
+import { installConsoleErrorHandler } from '../accounts/console-errors.js';
+import { registerSessionRoutes } from '../accounts/session.routes.js';
+import { registerUserRoutes } from '../accounts/users.routes.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import { registerCodeRoutes } from './codes.routes.js';
-import type { ConsoleDeps } from './console.types.js';
-import { createConsoleAuth, type RequireConsoleUser } from './console-auth.js';
-import { installConsoleErrorHandler } from './console-errors.js';
-import { registerSessionRoutes } from './session.routes.js';
-import { registerUserRoutes } from './users.routes.js';
-
-/** Further console route modules (adoption, campaigns…): registered in the console's scope. */
-export type ConsoleRouteModule = (
-  scope: BluezoneServer,
-  requireConsoleUser: RequireConsoleUser,
-) => void | Promise<void>;
+import { registerCodeRoutes } from '../verification/console-codes.routes.js';
 
 /**
  * The console's server side under `/console/api/`: sessions, users, codes and the audit log, in a
