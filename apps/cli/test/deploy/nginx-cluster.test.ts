@@ -110,7 +110,7 @@ beforeAll(async () => {
   // Three processes at once on an empty database: they race to migrate it.
   const ports = [await freePort(), await freePort(), await freePort()];
   servers = ports.map((port) => startServerProcess(port, env));
-  await Promise.all(servers.map(waitReady));
+  await Promise.all(servers.map((s) => waitReady(s)));
   authority = JSON.parse(await bluezone(['admin', 'init', '--region', 'VN', '--json'], env));
   nginx = new Nginx(join(dir, 'nginx'), await freePort());
   nginx.configure(ports);
@@ -247,4 +247,40 @@ describe('three bluezone server processes behind nginx on one PostgreSQL and one
     expect(again.headers.get('x-cache-status')).toBe('HIT');
     expect(again.headers.get('cache-control')).toMatch(/immutable/);
   });
+
+  it('counts every adoption report exactly once all processes have stopped cleanly', async () => {
+    // Reports go straight to each process (as nginx forwards them, with the phone's address); each
+    // process holds its counts in memory and writes them at the latest when it stops.
+    const reports = 100;
+    const sent = await Promise.all(
+      servers.map(async (server, s) => {
+        let ok = 0;
+        for (let i = 0; i < reports; i++) {
+          const response = await fetch(`http://127.0.0.1:${server.port}/v1/adoption/active`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-forwarded-for': `198.51.100.${s * 100 + (i % 50) + 1}`,
+            },
+            body: JSON.stringify({ province: 'VN-20', platform: 'android', appVersion: '1.0.0' }),
+          });
+          if (response.status === 200) ok++;
+        }
+        return ok;
+      }),
+    );
+    expect(sent).toEqual(servers.map(() => reports));
+    for (const server of servers) server.child.kill('SIGTERM');
+    expect(await Promise.all(servers.map((server) => server.exited))).toEqual(servers.map(() => 0));
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        "SELECT coalesce(sum(active), 0)::int AS n FROM adoption_counts WHERE province = 'VN-20'",
+      );
+      expect(rows[0].n).toBe(reports * servers.length);
+    } finally {
+      await db.end();
+    }
+  }, 600_000);
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { CountBuffer } from '../database/count-buffer.js';
 import type { Database } from '../database/database.types.js';
-import { adoptionCounts, type Platform } from '../database/schema.js';
+import type { Platform } from '../database/schema.js';
 
 /** The key of one counter row: no person, device, address or time finer than the day. */
 export interface CounterKey {
@@ -13,26 +14,37 @@ export interface CounterKey {
   readonly appVersion: string;
 }
 
-export function createAdoptionReportRepository(db: Database) {
-  return {
-    /** Adds to the counter row of `key` (created at 0 when missing): one statement, no row per report. */
-    async increment(key: CounterKey, what: 'installs' | 'active'): Promise<void> {
-      const column = what === 'installs' ? adoptionCounts.installs : adoptionCounts.active;
-      await db
-        .insert(adoptionCounts)
-        .values({ ...key, installs: what === 'installs' ? 1 : 0, active: what === 'active' ? 1 : 0 })
-        .onConflictDoUpdate({
-          target: [
-            adoptionCounts.day,
-            adoptionCounts.province,
-            adoptionCounts.district,
-            adoptionCounts.organisation,
-            adoptionCounts.channel,
-            adoptionCounts.platform,
-            adoptionCounts.appVersion,
-          ],
-          set: { [what]: sql`${column} + 1` },
-        });
+const FIELDS = ['day', 'province', 'district', 'organisation', 'channel', 'platform', 'appVersion'] as const;
+
+/**
+ * The adoption counters of this process: reports are added in memory (`count`) and written every
+ * `flushMs`, before the console reads them (`flush`) and at shutdown (`close`), one upsert for every
+ * row touched (docs/scale.md, "Adoption counters").
+ */
+export function createAdoptionCounter(db: Database, flushMs: number, onError?: (error: unknown) => void) {
+  const buffer = new CountBuffer(
+    async (rows) => {
+      const values = rows.map(({ key, counts }) => {
+        const k = JSON.parse(key) as string[];
+        return sql`(${k[0]}::date, ${k[1]}, ${k[2]}, ${k[3]}, ${k[4]}, ${k[5]}, ${k[6]}, ${counts[0] ?? 0}::int, ${counts[1] ?? 0}::int)`;
+      });
+      await db.execute(sql`
+        INSERT INTO adoption_counts (day, province, district, organisation, channel, platform, app_version, installs, active)
+        VALUES ${sql.join(values, sql`, `)}
+        ON CONFLICT (day, province, district, organisation, channel, platform, app_version) DO UPDATE
+        SET installs = adoption_counts.installs + excluded.installs, active = adoption_counts.active + excluded.active`);
     },
+    flushMs,
+    onError,
+  );
+  return {
+    /** One install or active report for the row of `key`. */
+    count(key: CounterKey, what: 'installs' | 'active'): void {
+      buffer.add(JSON.stringify(FIELDS.map((f) => key[f])), what === 'installs' ? [1, 0] : [0, 1]);
+    },
+    flush: () => buffer.flush(),
+    close: () => buffer.close(),
   };
 }
+
+export type AdoptionCounter = ReturnType<typeof createAdoptionCounter>;

@@ -4,7 +4,7 @@ import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { requireDistrict, requireProvince, utcDay } from './adoption-areas.js';
-import { createAdoptionReportRepository } from './adoption-report.repository.js';
+import type { AdoptionCounter } from './adoption-report.repository.js';
 import { ActiveReportSchema, InstallReportSchema, ReportAnswerSchema } from './adoption-report.schemas.js';
 import { isInviteCode, type KnownInviteCodes } from './invite-code.js';
 
@@ -23,8 +23,8 @@ export function registerAdoptionReportRoutes(
   app: BluezoneServer,
   deps: ServerDeps,
   known: KnownInviteCodes,
+  counter: AdoptionCounter,
 ): void {
-  const counters = createAdoptionReportRepository(deps.db);
   // The limiter keys on a SHA-256 of the address, in memory only, forgotten after the window.
   const limiter = createInMemoryRateLimiter(ADOPTION_RATE_LIMIT, WINDOW_MS, deps.clock);
   const limit = async (request: { ip: string }, reply: { header(k: string, v: string): unknown }) => {
@@ -57,7 +57,7 @@ export function registerAdoptionReportRoutes(
       const { province, district } = area(request.body);
       const { organisation = '', channel = '' } = request.body;
       const day = utcDay(deps.clock.now());
-      await counters.increment(
+      counter.count(
         {
           day,
           province,
@@ -89,7 +89,7 @@ export function registerAdoptionReportRoutes(
     async (request) => {
       const { province, district } = area(request.body);
       const day = utcDay(deps.clock.now());
-      await counters.increment(
+      counter.count(
         {
           day,
           province,

@@ -30,6 +30,7 @@ forEachDatabase((database) => {
         expect((await install(t, tb)).json()).toEqual({ counted: true, day: '2026-03-10' });
       for (let i = 0; i < 3; i++) await install(t, { ...tb, platform: 'ios', appVersion: '4.0.1' });
       await active(t, tb);
+      await t.app.flushCounts();
       const rows = await t.app.core.database.inScriptTransaction((exec) =>
         exec('SELECT * FROM adoption_counts ORDER BY platform'),
       );

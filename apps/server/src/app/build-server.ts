@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { type AdoptionCounter, createAdoptionCounter } from '../adoption/adoption-report.repository.js';
 import { registerAdoptionReportRoutes } from '../adoption/adoption-report.routes.js';
 import { registerAreaRoutes } from '../areas/areas.routes.js';
 import { knownInviteCodes } from '../campaigns/campaign-lookups.js';
@@ -32,6 +33,15 @@ export interface BuildServerDeps extends ServerDeps {
   readonly webApp?: WebAppOptions | undefined;
   /** The health-authority console at `/console/` (apps/server/src/web). */
   readonly webConsole?: WebConsoleOptions | undefined;
+  /** This process's adoption counters (made here when not given); closing the server writes them. */
+  readonly adoptionCounter?: AdoptionCounter | undefined;
+}
+
+/** The adoption counters of one process, written every `BLUEZONE_ADOPTION_FLUSH_INTERVAL`. */
+export function adoptionCounterOf(deps: Pick<BuildServerDeps, 'db' | 'config' | 'logger'>): AdoptionCounter {
+  return createAdoptionCounter(deps.db, deps.config.adoptionFlushInterval, (error) =>
+    deps.logger.warn({ err: error }, 'adoption counts not written yet; kept for the next try'),
+  );
 }
 
 /**
@@ -67,17 +77,24 @@ export function buildServer(deps: BuildServerDeps): BluezoneServer {
   installErrorHandler(app);
   installMetricsHooks(app, deps.metrics);
   closeConnectionsOnShutdown(app);
+  // Adoption reports are counted in memory and written every few seconds (hot rows at 50 M a day);
+  // the console reads what this process holds first, and closing writes the rest.
+  const adoptionCounter = deps.adoptionCounter ?? adoptionCounterOf(deps);
+  app.addHook('onClose', () => adoptionCounter.close());
   // The OpenAPI plugin first, then the routes in a plugin of their own, so the document sees them all.
   registerOpenApi(app);
   app.register(async (scope) => {
     const routes = scope.withTypeProvider<TypeBoxTypeProvider>();
+    scope.addHook('onRequest', async (request) => {
+      if (request.url.startsWith('/console/api/')) await adoptionCounter.flush().catch(() => undefined);
+    });
     registerHealthRoutes(routes, deps.db);
     registerMetricsRoutes(routes, config, deps.metrics);
     registerVerificationRoutes(routes, deps, deps.rateLimiter);
     registerDistributionRoutes(routes, deps);
     registerPublishRoutes(routes, deps);
     registerAreaRoutes(routes);
-    registerAdoptionReportRoutes(routes, deps, knownInviteCodes(deps.db));
+    registerAdoptionReportRoutes(routes, deps, knownInviteCodes(deps.db), adoptionCounter);
     registerDeclarationRoutes(routes, deps, deps.rateLimiter);
     registerConsoleRoutes(routes, deps, [...adoptionConsoleModules(deps), declarationConsoleRoutes(deps)]);
   });

@@ -7,7 +7,7 @@ import type { BluezoneServer } from '../http/server.types.js';
 import { createCleanupService } from '../retention/cleanup.service.js';
 import type { WebAppOptions } from '../web/web-app.routes.js';
 import type { WebConsoleOptions } from '../web/web-console.routes.js';
-import { buildServer } from './build-server.js';
+import { adoptionCounterOf, buildServer } from './build-server.js';
 import { type Core, type CoreOptions, openCore } from './open-core.js';
 import { startPeriodicJob } from './periodic-job.js';
 
@@ -32,6 +32,8 @@ export interface App {
     region: string,
   ): Promise<{ keyId: string; keyVersion: string; publicKeyPem: string } | undefined>;
   readonly server: BluezoneServer;
+  /** Writes the adoption reports this process holds in memory now (they are written every few seconds anyway). */
+  flushCounts(): Promise<void>;
   /** Stops accepting requests, lets running ones finish, closes the database. */
   close(): Promise<void>;
 }
@@ -41,9 +43,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const core = await openCore(config, options);
   const { blobStore } = core;
   const rateLimiter = createInMemoryRateLimiter(config.verifyRateLimit, config.rateLimitWindow, core.clock);
+  const adoptionCounter = adoptionCounterOf(core);
   const server = buildServer({
     ...core,
     rateLimiter,
+    adoptionCounter,
     webApp: options.webApp,
     webConsole: options.webConsole,
   });
@@ -55,6 +59,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     runExportPass: (signal) => exporter.runPass(signal),
     rotateExportSigningKey: (region) => rotateRegionExportKey(core, region),
     server,
+    flushCounts: () => adoptionCounter.flush(),
     close: () => {
       closing ??= server.close().then(() => core.close());
       return closing;

@@ -271,6 +271,16 @@ export const CONFIG_ENTRIES = [
     description: 'How often expired codes, tokens and other data past retention are deleted.',
   },
   {
+    key: 'adoptionFlushInterval',
+    env: 'BLUEZONE_ADOPTION_FLUSH_INTERVAL',
+    kind: 'duration',
+    default: '5s',
+    min: 100,
+    max: MINUTE,
+    description:
+      "How long each server process keeps the adoption reports it received in memory before adding them to the counter rows (one statement for every row touched). A process that crashes loses at most this much of its counts; a clean stop (SIGTERM) writes them. The console's adoption pages show another process's reports this much later.",
+  },
+  {
     key: 'metricsToken',
     env: 'BLUEZONE_METRICS_TOKEN',
     kind: 'secret',
