@@ -223,6 +223,14 @@ describe('hostile QR codes are refused with a code', () => {
     if (payload.length > 0) expect(protocolErrorCode(() => readEventUrl(url(payload), HOSTS))).toBe(code);
   });
 
+  it('merges a location data given twice, as protobuf parsers (and so CWA) do', () => {
+    const payload = encodeQrCodePayload(venue);
+    // A second location_data (field 2) with only a new address: the description stays, the address changes.
+    const extra = Uint8Array.from([0x12, 0x05, 0x1a, 0x03, 0x41, 0x42, 0x43]);
+    const location = decodeQrCodePayload(Uint8Array.from([...payload, ...extra]));
+    expect(location).toMatchObject({ description: venue.description, address: 'ABC' });
+  });
+
   it('accepts what CWA accepts: an end without a start, start = end, 100 characters', () => {
     for (const overrides of [
       { endTimestamp: 2687991 },
