@@ -99,6 +99,20 @@ describe('bluezone checkin match', () => {
     expect(text).toContain('1 overlap of 2 check-ins with 1 warnings');
   });
 
+  it("takes CWA's early endIntervalNumber for period, and a missing risk level as 1", async () => {
+    const { checkIn, warning } = vectors.overlaps[6] as (typeof vectors.overlaps)[number];
+    const early = {
+      locationIdHash: warning.locationIdHash,
+      startIntervalNumber: warning.startIntervalNumber,
+      endIntervalNumber: warning.startIntervalNumber + 6,
+    };
+    const args = ['--checkins', file('ce.json', [checkIn]), '--warnings', file('we.json', [early])];
+    expect(JSON.parse((await bluezone('checkin', 'match', ...args, '--json')).stdout)).toEqual([
+      { checkIn, warning: early, overlapMinutes: 12 },
+    ]);
+    expect((await bluezone('checkin', 'match', ...args)).stdout).toContain('(transmission risk 1)');
+  });
+
   const ok = { locationIdHash: 'ab'.repeat(32), startIntervalNumber: 1, period: 6, transmissionRiskLevel: 8 };
   const okCheckIn = { locationId: 'ab'.repeat(32), checkInStart: 600, checkInEnd: 1200 };
   it.each([

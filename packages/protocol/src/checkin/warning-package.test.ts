@@ -96,6 +96,26 @@ describe('trace warning packages', () => {
     expect(protocolErrorCode(() => decodeTraceWarningPackage(bytes))).toBe(code);
   });
 
+  it('answers random and mutated packages with a ProtocolError, never a crash (property)', () => {
+    const bin = encodeTraceWarningPackage(pkg);
+    const zip = buildTraceWarningFile(pkg, [signer]);
+    const mutate = (bytes: Uint8Array, at: number, value: number) => {
+      const out = bytes.slice();
+      out[at % out.length] = value;
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.nat(), fc.nat(255), (random, at, value) => {
+        for (const bytes of [random, mutate(bin, at, value)]) {
+          expect(protocolErrorCode(() => decodeTraceWarningPackage(bytes))).toMatch(/^(checkin_|no error)/);
+        }
+        expect(protocolErrorCode(() => readTraceWarningFile(mutate(zip, at, value), trusted))).toMatch(
+          /^(checkin_|export_|no error)/,
+        );
+      }),
+    );
+  });
+
   it('refuses more warnings or bytes than its limits', () => {
     const bin = encodeTraceWarningPackage(pkg);
     expect(

@@ -48,7 +48,12 @@ export function decodeMessage(
     }
     const value = entry.read(reader, limits);
     if (field.fieldKind !== 'list') {
-      out[field.localName] = value;
+      const previous = out[field.localName];
+      // A message field given twice is merged, as every protobuf parser does; a scalar: the last wins.
+      out[field.localName] =
+        field.fieldKind === 'message' && previous !== undefined
+          ? mergeMessages(previous as PlainMessage, value as PlainMessage)
+          : value;
       continue;
     }
     const list = (out[field.localName] ?? []) as unknown[];
@@ -60,6 +65,23 @@ export function decodeMessage(
     out[field.localName] = list;
   }
   return out;
+}
+
+function mergeMessages(into: PlainMessage, from: PlainMessage): PlainMessage {
+  const out: Record<string, unknown> = { ...into };
+  for (const [name, value] of Object.entries(from)) {
+    const old = out[name];
+    if (Array.isArray(old) && Array.isArray(value)) out[name] = [...old, ...value];
+    else if (isMessage(old) && isMessage(value)) out[name] = mergeMessages(old, value);
+    else out[name] = value;
+  }
+  return out;
+}
+
+function isMessage(value: unknown): value is PlainMessage {
+  return (
+    typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && !Array.isArray(value)
+  );
 }
 
 function fieldTable(schema: DescMessage): Map<number, FieldReader> {

@@ -32,14 +32,32 @@ export function checkInsFromJson(json: unknown, file: string): HashedCheckIn[] {
   });
 }
 
-/** Warnings: `[{locationIdHash (hex), startIntervalNumber, period, transmissionRiskLevel}]`. */
+/**
+ * Warnings: `[{locationIdHash (hex), startIntervalNumber, period, transmissionRiskLevel}]`; CWA's early
+ * `endIntervalNumber` (exclusive) stands in for `period`, and a missing risk level counts as 1.
+ */
 export function warningsFromJson(json: unknown, file: string): TraceTimeIntervalWarning[] {
   return rows(json, file, 'warning').map((row, i) => {
     const where = `${file}: warning ${i}`;
+    const startIntervalNumber = integer(
+      row.startIntervalNumber,
+      `${where} "startIntervalNumber"`,
+      0,
+      0xffffffff,
+    );
+    const period =
+      row.period === undefined && row.endIntervalNumber !== undefined
+        ? integer(
+            row.endIntervalNumber,
+            `${where} "endIntervalNumber"`,
+            startIntervalNumber + 1,
+            startIntervalNumber + 144,
+          ) - startIntervalNumber
+        : integer(row.period, `${where} "period"`, 1, 144);
     return {
       locationIdHash: hex32(row.locationIdHash, `${where} "locationIdHash"`),
-      startIntervalNumber: integer(row.startIntervalNumber, `${where} "startIntervalNumber"`, 0, 0xffffffff),
-      period: integer(row.period, `${where} "period"`, 1, 144),
+      startIntervalNumber,
+      period,
       transmissionRiskLevel: integer(
         row.transmissionRiskLevel ?? 1,
         `${where} "transmissionRiskLevel"`,
