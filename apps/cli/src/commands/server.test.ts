@@ -32,7 +32,7 @@ describe('bluezone server', () => {
     child.stderr.on('data', (chunk) => {
       err += String(chunk);
     });
-    for (let i = 0; i < 2000 && !/listening on http/.test(err) && child.exitCode === null; i++)
+    for (let i = 0; i < 6000 && !/listening on http/.test(err) && child.exitCode === null; i++)
       await new Promise((r) => setTimeout(r, 100));
     const base = /listening on (http:\/\/\S+)/.exec(err)?.[1];
     expect(base).toBeDefined();
@@ -55,7 +55,7 @@ describe('bluezone server', () => {
       child.kill('SIGTERM');
       await exited;
     }
-  }, 240_000);
+  }, 900_000);
 
   it('names the port and the --port option when the port is taken, for server and start', async () => {
     const taken = createServer();

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isApiError, ResponseTooLargeError } from './api-error.js';
+import { isApiError, isNetworkError, type NetworkError, ResponseTooLargeError } from './api-error.js';
 import { createBluezoneClient } from './bluezone-client.js';
 import { fetchTransport } from './fetch-transport.js';
 
@@ -25,6 +25,8 @@ function startServer(): Promise<Server> {
       ...(kind === 'declared' ? { 'content-length': String(total) } : {}),
     });
     if (kind === 'text') return void res.end('VN/1-2-00001.zip\nđã');
+    // `/stall/0`: the headers and one chunk, then nothing, until the client gives up.
+    if (kind === 'stall') return void res.write(CHUNK);
     const write = () => {
       while (record.bytes < total && !res.destroyed) {
         record.bytes += CHUNK.length;
@@ -77,6 +79,18 @@ describe('fetchTransport', () => {
     expect((bytes.body as Uint8Array).length).toBe(2 * MIB);
     const text = await transport({ method: 'GET', url: `${base}/text/0`, headers: {}, maxBodyBytes: 100 });
     expect(text.body).toBe('VN/1-2-00001.zip\nđã');
+  });
+
+  it("gives up on a body that stalls after the request's own timeout, as a timed-out NetworkError", async () => {
+    const client = createBluezoneClient({
+      transport,
+      verificationUrl: base,
+      exportBaseUrl: base,
+      deviceApiKey: 'k',
+    });
+    const error = await client.exportFile('stall/0', { timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(isNetworkError(error)).toBe(true);
+    expect((error as NetworkError).timedOut).toBe(true);
   });
 
   it("gives the client's calls their bounds: a zip over 32 MiB or an index over 1 MiB is response_too_large", async () => {

@@ -2,6 +2,7 @@ import type { BluezoneClient } from '@bluezone/api';
 import {
   type ExportPublicKey,
   indexSightings,
+  type KeyMatch,
   matchDiagnosisKeys,
   parseExportIndex,
   type RiskConfiguration,
@@ -61,8 +62,8 @@ export interface ExportSyncOptions extends ExportSyncLimits {
  * One pass over one region: reads its index (bounded: 1 MiB, the newest `maxIndexFiles` paths),
  * downloads the files not processed yet and not waiting for a retry, each within its own time limit
  * and size bound, keeps those signed by a configured key, matches their keys against the sighting
- * log and records the matches. The region's state is read once and written once, at the end of the
- * pass (also when it stops early). Index and network failures propagate (`ApiError`,
+ * log and records the matches. The region's state and the matches are read once and written once, at
+ * the end of the pass (also when it stops early). Index and network failures propagate (`ApiError`,
  * `NetworkError`, `ProtocolError`) and leave the state as it was; a bad or slow file is rejected,
  * reported, tried again after a back-off, and the others still count.
  */
@@ -78,6 +79,7 @@ export async function syncExports(options: ExportSyncOptions): Promise<ExportSyn
   const rejected: RejectedFile[] = [];
   let matchedKeys = 0;
   let index: SightingIndex | undefined;
+  const matches: KeyMatch[] = [];
   const download = {
     client,
     region,
@@ -99,12 +101,14 @@ export async function syncExports(options: ExportSyncOptions): Promise<ExportSyn
       };
       const result = matchDiagnosisKeys(file.keys, index, matching);
       const revised = matchDiagnosisKeys(file.revisedKeys, index, matching);
-      await options.exposures.add([...result.matches, ...revised.matches]);
+      matches.push(...result.matches, ...revised.matches);
       matchedKeys += result.matches.length;
       processed.push(path);
       state.markProcessed(path);
     }
   } finally {
+    // Matches before the processed list: a crash in between only makes the next pass match again.
+    await options.exposures.add(matches);
     await state.save(store, paths);
   }
   return {
