@@ -1,9 +1,9 @@
+import type { DeclarationStatus } from '@bluezone/api';
 import { Badge, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { provinceOf, useAreaName, useAreas } from '../api/areas.js';
 import { useDeclarations, useSetDeclarationStatus } from '../api/declarations.js';
-import type { DeclarationStatus } from '../api/types.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { useFormat } from '../components/format.js';
 

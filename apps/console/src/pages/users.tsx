@@ -1,3 +1,4 @@
+import type { UserView } from '@bluezone/api';
 import {
   Badge,
   Button,
@@ -16,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { provinceOf, useAreaName, useAreas } from '../api/areas.js';
 import { get, post } from '../api/client.js';
 import { useUser } from '../api/session.js';
-import type { Role, UserView } from '../api/types.js';
+import type { Role } from '../api/types.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { useFormat } from '../components/format.js';
 

@@ -1,4 +1,3 @@
-import type { BluezoneServer } from '../http/server.types.js';
 import {
   ConsoleCodeListSchema,
   ExpireConsoleCodeRequestSchema,
@@ -7,7 +6,8 @@ import {
   IssueConsoleCodeResponseSchema,
   ListQuerySchema,
   parseLimit,
-} from './console.schemas.js';
+} from '@bluezone/api';
+import type { BluezoneServer } from '../http/server.types.js';
 import type { ConsoleDeps } from './console.types.js';
 import { consoleUserOf, type RequireConsoleUser } from './console-auth.js';
 import { createConsoleCodesService } from './console-codes.service.js';

@@ -4,7 +4,6 @@ import type { BluezoneServer } from '../http/server.types.js';
 import { registerCodeRoutes } from './codes.routes.js';
 import type { ConsoleDeps } from './console.types.js';
 import { createConsoleAuth, type RequireConsoleUser } from './console-auth.js';
-import { installConsoleErrorHandler } from './console-errors.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerUserRoutes } from './users.routes.js';
 
@@ -16,8 +15,8 @@ export type ConsoleRouteModule = (
 
 /**
  * The console's server side under `/console/api/`: sessions, users, codes and the audit log, in a
- * plugin scope whose error handler answers the console's error codes. `modules` are registered in the
- * same scope with the same `requireConsoleUser`.
+ * plugin scope of their own; refusals are AppErrors answered by the server's one error handler.
+ * `modules` are registered in the same scope with the same `requireConsoleUser`.
  */
 export function registerConsoleRoutes(
   app: BluezoneServer,
@@ -26,7 +25,6 @@ export function registerConsoleRoutes(
 ): void {
   app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
-    installConsoleErrorHandler(scope);
     const { requireConsoleUser, sessions } = createConsoleAuth(deps);
     registerSessionRoutes(scope, deps, sessions, requireConsoleUser);
     registerUserRoutes(scope, deps, requireConsoleUser);

@@ -11,13 +11,11 @@ export {
   type RequireConsoleUser,
 } from './console-auth.js';
 export {
-  CONSOLE_ERROR_CODES,
   CONSOLE_ERROR_RESPONSES,
   ConsoleError,
   type ConsoleErrorCode,
   ConsoleErrorSchema,
   consoleErrorList,
-  installConsoleErrorHandler,
 } from './console-errors.js';
 export { createConsoleAccount, ensureDemoAccount, type NewConsoleAccount } from './demo-account.js';
 export {

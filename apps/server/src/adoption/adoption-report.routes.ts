@@ -1,3 +1,4 @@
+import { ActiveReportSchema, InstallReportSchema, ReportAnswerSchema } from '@bluezone/api';
 import { isInviteCode } from '../campaigns/invite-code.js';
 import { AppError } from '../errors/app-error.js';
 import { errorList } from '../http/openapi-routes.js';
@@ -6,7 +7,6 @@ import type { BluezoneServer } from '../http/server.types.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { requireDistrict, requireProvince, utcDay } from './adoption-areas.js';
 import { createAdoptionReportRepository } from './adoption-report.repository.js';
-import { ActiveReportSchema, InstallReportSchema, ReportAnswerSchema } from './adoption-report.schemas.js';
 
 /** Reports per client address and minute (per process); generous, as carriers put many phones behind one address. */
 export const ADOPTION_RATE_LIMIT = 120;

@@ -1,4 +1,4 @@
-import { AuditListSchema, ListQuerySchema, parseLimit } from '../accounts/console.schemas.js';
+import { AuditListSchema, ListQuerySchema, parseLimit } from '@bluezone/api';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import { ADMIN_ROLES, provinceScope } from '../accounts/roles.js';

@@ -1,3 +1,12 @@
+import {
+  CHANNELS,
+  CodeParamsSchema,
+  DeletedSchema,
+  LinkListSchema,
+  LinkRequestSchema,
+  LinkSchema,
+  ProvinceQuerySchema,
+} from '@bluezone/api';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
@@ -10,15 +19,6 @@ import type { VerificationDeps } from '../verification/verification.types.js';
 import { createCampaignRepository } from './campaign.repository.js';
 import { originOf } from './campaign-links.js';
 import { campaignLookups } from './campaign-lookups.js';
-import {
-  CHANNELS,
-  CodeParamsSchema,
-  DeletedSchema,
-  LinkListSchema,
-  LinkRequestSchema,
-  LinkSchema,
-  ProvinceQuerySchema,
-} from './campaigns.schemas.js';
 import { newInviteCode } from './invite-code.js';
 import { listScope } from './targets.routes.js';
 

@@ -1,3 +1,11 @@
+import {
+  CodeParamsSchema,
+  DeletedSchema,
+  OrganisationListSchema,
+  OrganisationRequestSchema,
+  OrganisationSchema,
+  ProvinceQuerySchema,
+} from '@bluezone/api';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
@@ -15,14 +23,6 @@ import type { VerificationDeps } from '../verification/verification.types.js';
 import { createCampaignRepository } from './campaign.repository.js';
 import { originOf } from './campaign-links.js';
 import { campaignLookups } from './campaign-lookups.js';
-import {
-  CodeParamsSchema,
-  DeletedSchema,
-  OrganisationListSchema,
-  OrganisationRequestSchema,
-  OrganisationSchema,
-  ProvinceQuerySchema,
-} from './campaigns.schemas.js';
 import { newInviteCode } from './invite-code.js';
 import { listScope } from './targets.routes.js';
 

@@ -1,3 +1,4 @@
+import { DeclarationReceivedSchema, DeclarationRequestSchema } from '@bluezone/api';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { utcDay } from '../adoption/adoption-areas.js';
@@ -11,7 +12,6 @@ import type { BluezoneServer } from '../http/server.types.js';
 import { createApiKeyRepository } from '../repositories/api-key.repository.js';
 import type { VerificationDeps } from '../verification/verification.types.js';
 import { createDeclarationRepository } from './declaration.repository.js';
-import { DeclarationReceivedSchema, DeclarationRequestSchema } from './declaration.schemas.js';
 import { checkExposureDate, normalisePhone, provinceOrNull } from './declaration-validation.js';
 
 const ERRORS = errorList([

@@ -1,14 +1,19 @@
+import type { ConsoleCode } from '@bluezone/api';
 import { Badge, Button, Paper, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { provinceOf, useAreaName, useAreas } from '../../api/areas.js';
 import { get, post } from '../../api/client.js';
 import { useUser } from '../../api/session.js';
-import { CODE_ROLES, type CodeListItem, type CodeStatus } from '../../api/types.js';
+import { CODE_ROLES } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useFormat } from '../../components/format.js';
 
-const STATUS_COLOR: Record<CodeStatus, string> = { unclaimed: 'blue', claimed: 'green', expired: 'gray' };
+const STATUS_COLOR: Record<ConsoleCode['status'], string> = {
+  unclaimed: 'blue',
+  claimed: 'green',
+  expired: 'gray',
+};
 
 /** The newest codes issued through the console: status only, never the code; expire an unclaimed one. */
 export function RecentCodes() {
@@ -20,7 +25,7 @@ export function RecentCodes() {
   const client = useQueryClient();
   const codes = useQuery({
     queryKey: ['codes'],
-    queryFn: () => get<{ codes: CodeListItem[] }>('/codes?limit=50'),
+    queryFn: () => get<{ codes: ConsoleCode[] }>('/codes?limit=50'),
   });
   const expire = useMutation({
     mutationFn: (uuid: string) => post('/codes/expire', { uuid }),

@@ -1,6 +1,6 @@
+import type { TargetProgress } from '@bluezone/api';
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TargetProgress } from '../../api/adoption.js';
 import { useAreaName } from '../../api/areas.js';
 import { useCell } from '../../components/cells.js';
 import { useFormat } from '../../components/format.js';
