@@ -17,6 +17,6 @@ export { type Config, ConfigError, loadConfig } from './config/index.js';
 export { buildServer } from './http/build-server.js';
 export { createLogger } from './http/logger.js';
 export type { BluezoneServer } from './http/server.types.js';
-export { appConfigOf } from './web/app-config.js';
+export { appConfigOf, SERVER_APP_FEATURES } from './web/app-config.js';
 export { registerWebApp, type WebAppOptions } from './web/web-app.routes.js';
 export { registerWebConsole, type WebConsoleOptions } from './web/web-console.routes.js';

@@ -10,6 +10,7 @@ export * from './common.schemas.js';
 export * from './console/index.js';
 export * from './demo/index.js';
 export * from './error-codes.js';
+export * from './notices.schemas.js';
 export * from './publish.schemas.js';
 export * from './text.schemas.js';
 export * from './verification.schemas.js';

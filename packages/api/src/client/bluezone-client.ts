@@ -1,3 +1,6 @@
+import type { Areas2020 } from '../areas.schemas.js';
+import type { DeclarationReceived, DeclarationRequest } from '../console/declarations.schemas.js';
+import type { NoticeBoard } from '../notices.schemas.js';
 import type {
   VerificationCertificateRequest,
   VerificationCertificateResponse,
@@ -35,6 +38,12 @@ export interface BluezoneClient {
   exportFileUrl(path: string): string;
   /** The region's published risk configuration (JSON, not yet validated). */
   riskConfiguration(region: string): Promise<unknown>;
+  /** `GET {keyServerUrl}/v1/areas`: the 2020 provinces with their districts. */
+  areas(): Promise<Areas2020>;
+  /** `GET {keyServerUrl}/v1/notices/{region}`: the health authority's notices and FAQ. */
+  notices(region: string): Promise<NoticeBoard>;
+  /** `POST {verificationUrl}/api/declarations` with the device API key: an F1/F2 person's declaration. */
+  declare(request: DeclarationRequest): Promise<DeclarationReceived>;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
@@ -79,6 +88,13 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
 
   const exportFileUrl = (path: string) => `${exportBaseUrl}/${path.replace(/^\/+/, '')}`;
 
+  async function getJson(url: string): Promise<object> {
+    const json = parseJson(bodyText((await get(url)).body));
+    if (typeof json !== 'object' || json === null)
+      throw new ApiError(200, 'unparsable_response', `${url} answered something other than JSON`);
+    return json;
+  }
+
   return {
     verify: (request) => postJson(`${verificationUrl}/api/verify`, request, deviceApiKey),
     certificate: (request) => postJson(`${verificationUrl}/api/certificate`, request, deviceApiKey),
@@ -87,13 +103,12 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
       bodyText((await get(`${exportBaseUrl}/${encodeURIComponent(region)}/index.txt`)).body),
     exportFile: async (path) => bodyBytes((await get(exportFileUrl(path))).body),
     exportFileUrl,
-    riskConfiguration: async (region) => {
-      const url = `${exportBaseUrl}/${encodeURIComponent(region)}/risk-configuration.json`;
-      const json = parseJson(bodyText((await get(url)).body));
-      if (typeof json !== 'object' || json === null)
-        throw new ApiError(200, 'unparsable_response', `${url} answered something other than JSON`);
-      return json;
-    },
+    riskConfiguration: (region) =>
+      getJson(`${exportBaseUrl}/${encodeURIComponent(region)}/risk-configuration.json`),
+    areas: async () => (await getJson(`${keyServerUrl}/v1/areas`)) as Areas2020,
+    notices: async (region) =>
+      (await getJson(`${keyServerUrl}/v1/notices/${encodeURIComponent(region)}`)) as NoticeBoard,
+    declare: (request) => postJson(`${verificationUrl}/api/declarations`, request, deviceApiKey),
   };
 }
 
