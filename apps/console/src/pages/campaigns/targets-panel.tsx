@@ -1,7 +1,6 @@
 import { Button, Group, NumberInput, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiPath } from '../../api/adoption.js';
 import {
   CAMPAIGN_ROUTES,
   createIn,
@@ -13,8 +12,8 @@ import {
 import { useUser } from '../../api/session.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { todayIso } from '../../components/format.js';
-import { NotAvailable } from '../../components/not-available.js';
 import { TargetsTable } from '../province/targets-table.js';
+import { CampaignPanel } from './campaign-panel.js';
 import { useCanEditCampaigns, useProvinceChoices } from './scope.js';
 
 /** Targets with their progress; national administrators and provincial officers add and remove them. */
@@ -23,22 +22,19 @@ export function TargetsPanel() {
   const canEdit = useCanEditCampaigns();
   const remove = useCampaignChange(deleteAt(CAMPAIGN_ROUTES.target));
   return (
-    <Stack>
-      {canEdit && !targets.notAvailable ? <NewTargetForm /> : null}
-      <Paper withBorder p="md">
-        {targets.notAvailable ? (
-          <NotAvailable route={apiPath(CAMPAIGN_ROUTES.targets)} />
-        ) : (
-          <ErrorAlert error={targets.error ?? remove.error} />
-        )}
-        {targets.data ? (
-          <TargetsTable
-            targets={targets.data.targets}
-            {...(canEdit ? { onDelete: (id) => remove.mutate(id) } : {})}
-          />
-        ) : null}
-      </Paper>
-    </Stack>
+    <CampaignPanel
+      route={CAMPAIGN_ROUTES.targets}
+      notAvailable={targets.notAvailable}
+      error={targets.error ?? remove.error}
+      form={<NewTargetForm />}
+    >
+      {targets.data ? (
+        <TargetsTable
+          targets={targets.data.targets}
+          {...(canEdit ? { onDelete: (id) => remove.mutate(id) } : {})}
+        />
+      ) : null}
+    </CampaignPanel>
   );
 }
 
