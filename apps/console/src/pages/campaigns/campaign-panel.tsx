@@ -1,5 +1,5 @@
-import { Anchor, Group, Paper, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Button, Group, Paper, Stack, Title } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiPath } from '../../api/adoption.js';
 import { RowDangerButton } from '../../components/data-table.js';
@@ -56,5 +56,48 @@ export function CampaignActions({
       </Anchor>
       {onDelete ? <RowDangerButton onClick={onDelete}>{t('common.delete')}</RowDangerButton> : null}
     </Group>
+  );
+}
+
+/** A campaign tab's "add" form: its title, the fields, the error of the last try, the add button. */
+export function CampaignForm({
+  id,
+  title,
+  submitLabel,
+  onSubmit,
+  change,
+  canSubmit = true,
+  children,
+}: {
+  id: string;
+  title: string;
+  submitLabel: string;
+  onSubmit: () => void;
+  /** The create mutation: its error is shown, the button spins while it runs. */
+  change: { error: unknown; isPending: boolean };
+  canSubmit?: boolean;
+  children: ReactNode;
+}) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Title order={2} size="h4" id={id}>
+            {title}
+          </Title>
+          {children}
+          <ErrorAlert error={change.error} />
+          <Group>
+            <Button type="submit" loading={change.isPending} disabled={!canSubmit}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

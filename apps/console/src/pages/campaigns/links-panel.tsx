@@ -1,6 +1,6 @@
 import type { TrackedLink } from '@bluezone/api';
-import { Button, CopyButton, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, CopyButton, Group, Select, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CAMPAIGN_ROUTES,
@@ -14,8 +14,7 @@ import {
 import { useUser } from '../../api/session.js';
 import { useCell } from '../../components/cells.js';
 import { DataTable } from '../../components/data-table.js';
-import { ErrorAlert } from '../../components/error-alert.js';
-import { CampaignActions, CampaignPanel } from './campaign-panel.js';
+import { CampaignActions, CampaignForm, CampaignPanel } from './campaign-panel.js';
 import { useCanEditCampaigns, useProvinceChoices } from './scope.js';
 
 /** Tracked install links per channel, with the SMS text ready to send and the poster PDF. */
@@ -107,8 +106,7 @@ function NewLinkForm() {
   const [organisation, setOrganisation] = useState<string | null>(null);
   const [label, setLabel] = useState('');
   const create = useCampaignChange(createIn(CAMPAIGN_ROUTES.links));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(
       {
         channel,
@@ -123,58 +121,52 @@ function NewLinkForm() {
     .filter((o) => o.province === province)
     .map((o) => ({ value: o.code, label: `${o.name} (${o.code})` }));
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="new-link">
-      <form onSubmit={submit}>
-        <Stack>
-          <Title order={2} size="h4" id="new-link">
-            {t('campaigns.newLink')}
-          </Title>
-          <Group grow align="flex-start" wrap="wrap">
-            <Select
-              label={t('campaigns.channel')}
-              value={channel}
-              onChange={(v) => v && setChannel(v)}
-              data={CHANNELS.map((c) => ({ value: c, label: t(`campaigns.channels.${c}`) }))}
-              allowDeselect={false}
-              miw={170}
-            />
-            <Select
-              label={t('dashboard.province')}
-              value={province}
-              onChange={(v) => {
-                setProvince(v);
-                setOrganisation(null);
-              }}
-              data={provinces}
-              searchable
-              disabled={user.province !== null}
-              required
-              miw={180}
-            />
-            <Select
-              label={t('campaigns.organisation')}
-              value={organisation}
-              onChange={setOrganisation}
-              data={orgChoices}
-              clearable
-              miw={200}
-            />
-            <TextInput
-              label={t('campaigns.label')}
-              value={label}
-              onChange={(e) => setLabel(e.currentTarget.value)}
-              maxLength={200}
-              miw={200}
-            />
-          </Group>
-          <ErrorAlert error={create.error} />
-          <Group>
-            <Button type="submit" loading={create.isPending} disabled={!province}>
-              {t('campaigns.addLink')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <CampaignForm
+      id="new-link"
+      title={t('campaigns.newLink')}
+      submitLabel={t('campaigns.addLink')}
+      onSubmit={submit}
+      change={create}
+      canSubmit={province !== null}
+    >
+      <Group grow align="flex-start" wrap="wrap">
+        <Select
+          label={t('campaigns.channel')}
+          value={channel}
+          onChange={(v) => v && setChannel(v)}
+          data={CHANNELS.map((c) => ({ value: c, label: t(`campaigns.channels.${c}`) }))}
+          allowDeselect={false}
+          miw={170}
+        />
+        <Select
+          label={t('dashboard.province')}
+          value={province}
+          onChange={(v) => {
+            setProvince(v);
+            setOrganisation(null);
+          }}
+          data={provinces}
+          searchable
+          disabled={user.province !== null}
+          required
+          miw={180}
+        />
+        <Select
+          label={t('campaigns.organisation')}
+          value={organisation}
+          onChange={setOrganisation}
+          data={orgChoices}
+          clearable
+          miw={200}
+        />
+        <TextInput
+          label={t('campaigns.label')}
+          value={label}
+          onChange={(e) => setLabel(e.currentTarget.value)}
+          maxLength={200}
+          miw={200}
+        />
+      </Group>
+    </CampaignForm>
   );
 }

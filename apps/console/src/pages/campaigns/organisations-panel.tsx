@@ -1,5 +1,5 @@
-import { Button, Code, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Code, Group, Select, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { provinceOf, useAreaName, useAreas } from '../../api/areas.js';
 import {
@@ -13,8 +13,7 @@ import {
 import { useUser } from '../../api/session.js';
 import { useCell } from '../../components/cells.js';
 import { DataTable } from '../../components/data-table.js';
-import { ErrorAlert } from '../../components/error-alert.js';
-import { CampaignActions, CampaignPanel } from './campaign-panel.js';
+import { CampaignActions, CampaignForm, CampaignPanel } from './campaign-panel.js';
 import { useCanEditCampaigns, useProvinceChoices } from './scope.js';
 
 /** Unions, companies, schools… with their invite codes, install links, posters and installs. */
@@ -79,68 +78,61 @@ function NewOrganisationForm() {
   const [district, setDistrict] = useState<string | null>(null);
   const create = useCampaignChange(createIn(CAMPAIGN_ROUTES.organisations));
   const districts = provinceOf(areas.data, province)?.districts ?? [];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(
       { name: orgName, type, ...(province ? { province } : {}), ...(district ? { district } : {}) },
       { onSuccess: () => setOrgName('') },
     );
   };
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="new-org">
-      <form onSubmit={submit}>
-        <Stack>
-          <Title order={2} size="h4" id="new-org">
-            {t('campaigns.newOrganisation')}
-          </Title>
-          <Group grow align="flex-start" wrap="wrap">
-            <TextInput
-              label={t('province.name')}
-              value={orgName}
-              onChange={(e) => setOrgName(e.currentTarget.value)}
-              required
-              maxLength={200}
-              miw={220}
-            />
-            <Select
-              label={t('province.kind')}
-              value={type}
-              onChange={(v) => v && setType(v)}
-              data={ORGANISATION_TYPES.map((o) => ({ value: o, label: t(`campaigns.orgTypes.${o}`) }))}
-              allowDeselect={false}
-              miw={150}
-            />
-            <Select
-              label={t('dashboard.province')}
-              value={province}
-              onChange={(v) => {
-                setProvince(v);
-                setDistrict(null);
-              }}
-              data={provinces}
-              searchable
-              disabled={user.province !== null}
-              required
-              miw={180}
-            />
-            <Select
-              label={t('province.district')}
-              value={district}
-              onChange={setDistrict}
-              data={districts.map((d) => ({ value: d.code, label: areaName(d) }))}
-              searchable
-              clearable
-              miw={180}
-            />
-          </Group>
-          <ErrorAlert error={create.error} />
-          <Group>
-            <Button type="submit" loading={create.isPending} disabled={!orgName || !province}>
-              {t('campaigns.addOrganisation')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <CampaignForm
+      id="new-org"
+      title={t('campaigns.newOrganisation')}
+      submitLabel={t('campaigns.addOrganisation')}
+      onSubmit={submit}
+      change={create}
+      canSubmit={orgName !== '' && province !== null}
+    >
+      <Group grow align="flex-start" wrap="wrap">
+        <TextInput
+          label={t('province.name')}
+          value={orgName}
+          onChange={(e) => setOrgName(e.currentTarget.value)}
+          required
+          maxLength={200}
+          miw={220}
+        />
+        <Select
+          label={t('province.kind')}
+          value={type}
+          onChange={(v) => v && setType(v)}
+          data={ORGANISATION_TYPES.map((o) => ({ value: o, label: t(`campaigns.orgTypes.${o}`) }))}
+          allowDeselect={false}
+          miw={150}
+        />
+        <Select
+          label={t('dashboard.province')}
+          value={province}
+          onChange={(v) => {
+            setProvince(v);
+            setDistrict(null);
+          }}
+          data={provinces}
+          searchable
+          disabled={user.province !== null}
+          required
+          miw={180}
+        />
+        <Select
+          label={t('province.district')}
+          value={district}
+          onChange={setDistrict}
+          data={districts.map((d) => ({ value: d.code, label: areaName(d) }))}
+          searchable
+          clearable
+          miw={180}
+        />
+      </Group>
+    </CampaignForm>
   );
 }
