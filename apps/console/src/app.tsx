@@ -2,7 +2,7 @@ import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantin
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { ConsoleApiError } from './api/client.js';
+import { isApiError } from './api/client.js';
 import { routes } from './routes.js';
 
 const theme = createTheme({
@@ -36,7 +36,7 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A refusal (4xx) does not get better by asking again.
-      retry: (count, error) => !(error instanceof ConsoleApiError && error.status < 500) && count < 2,
+      retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
     },
   },

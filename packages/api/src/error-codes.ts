@@ -101,6 +101,42 @@ export const ERROR_CODES = {
     message: 'The exposure date must be a real day (YYYY-MM-DD) in the last 30 days, not in the future.',
   },
   declaration_not_found: { status: 404, message: 'There is no such declaration (or it was deleted).' },
+  // The console: sessions, accounts, roles (apps/server/src/accounts, docs/console.md)
+  not_signed_in: { status: 401, message: 'Sign in first: the session is missing, expired or ended.' },
+  login_failed: { status: 401, message: 'The username or password is wrong.' },
+  account_locked: {
+    status: 423,
+    message: 'Too many failed sign-ins: this account is locked for a while.',
+  },
+  totp_required: { status: 401, message: 'This account needs a code from its authenticator app (totp).' },
+  totp_invalid: { status: 401, message: 'The authenticator code is wrong or was already used.' },
+  totp_already_enabled: {
+    status: 409,
+    message: 'TOTP is already on for this account; an administrator can reset it with the password.',
+  },
+  totp_not_enrolled: { status: 409, message: 'Start TOTP enrolment before confirming it.' },
+  csrf_token_invalid: {
+    status: 403,
+    message: 'The X-CSRF-Token header is missing or does not match the session.',
+  },
+  forbidden_role: { status: 403, message: 'Your role does not allow this action.' },
+  forbidden_area: { status: 403, message: 'Your account does not cover this province.' },
+  password_too_short: { status: 400, message: 'A password needs at least 10 characters.' },
+  invalid_username: {
+    status: 400,
+    message: 'A username has 3-64 characters: lowercase letters, digits, dot, dash or underscore.',
+  },
+  invalid_role: { status: 400, message: 'The role must be one of national, province, caseworker, analyst.' },
+  invalid_province: {
+    status: 400,
+    message: 'The province is not an ISO 3166-2 code such as VN-20, or the role does not take one.',
+  },
+  username_taken: { status: 409, message: 'A user with this username already exists.' },
+  user_not_found: { status: 404, message: 'There is no such user.' },
+  no_health_authority: {
+    status: 409,
+    message: "The region's health authority is not provisioned yet: run `bluezone admin init`.",
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -118,4 +154,9 @@ export function errorStatus(code: string): number {
 
 export function errorMessage(code: string): string {
   return isErrorCode(code) ? ERROR_CODES[code].message : ERROR_CODES.internal.message;
+}
+
+/** "Errors: `code` (status), …" for a route's OpenAPI description; every route may also answer `internal`. */
+export function describeErrors(codes: readonly ErrorCode[]): string {
+  return `Errors: ${[...codes, 'internal' as const].map((c) => `\`${c}\` (${errorStatus(c)})`).join(', ')}.`;
 }

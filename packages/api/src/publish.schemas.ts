@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { PaddingSchema } from './common.schemas.js';
+import { PlainText } from './text.schemas.js';
 
 // Requests and answers of the key server's publish API (PROTOCOL.md §6), with the field names of
 // Google's key server. Numbers are only checked to be integers here: a key with a wrong length,
@@ -30,7 +31,7 @@ export type PublishTemporaryExposureKey = Static<typeof PublishTemporaryExposure
 export const PublishRequestSchema = Type.Object({
   temporaryExposureKeys: Type.Array(PublishTemporaryExposureKeySchema, { maxItems: 1000 }),
   /** The health authority's id, as `bluezone admin init` prints it (its region code works too). */
-  healthAuthorityID: Type.String({ maxLength: 128 }),
+  healthAuthorityID: PlainText({ maxLength: 128 }),
   /** The verification certificate (an ES256 JWT) from `POST /api/certificate`. */
   verificationPayload: Type.String({ maxLength: 8192 }),
   /** base64 of the HMAC key the certificate's `tekmac` was computed with. */

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { ErrorFields, PaddingSchema, TestTypeSchema } from './common.schemas.js';
+import { PlainText } from './text.schemas.js';
 
 // Requests and answers of the verification API (PROTOCOL.md §5), with the field names of Google's
 // verification server. Unknown request fields are tolerated, as GAEN clients may send more.
@@ -14,15 +15,15 @@ export const UuidSchema = Type.String({
 
 /** `POST /api/issue` (admin API key). */
 export const IssueCodeRequestSchema = Type.Object({
-  testType: Type.String({ maxLength: 32 }),
-  symptomDate: Type.Optional(Type.String({ maxLength: 32 })),
-  testDate: Type.Optional(Type.String({ maxLength: 32 })),
+  testType: PlainText({ maxLength: 32 }),
+  symptomDate: Type.Optional(PlainText({ maxLength: 32 })),
+  testDate: Type.Optional(PlainText({ maxLength: 32 })),
   /** The case worker's offset from UTC in minutes, so "today" is their local day. */
   tzOffset: Type.Optional(Type.Integer({ minimum: -14 * 60, maximum: 14 * 60 })),
   /** Refused unless empty: Bluezone sends no SMS and stores no phone numbers. */
   phone: Type.Optional(Type.String({ maxLength: 64 })),
   /** A client-chosen id for the code (idempotency); generated when absent. */
-  uuid: Type.Optional(Type.String({ maxLength: 64 })),
+  uuid: Type.Optional(PlainText({ maxLength: 64 })),
   padding: Type.Optional(PaddingSchema),
 });
 export type IssueCodeRequest = Static<typeof IssueCodeRequestSchema>;
@@ -57,7 +58,7 @@ export type BatchIssueCodeResponse = Static<typeof BatchIssueCodeResponseSchema>
 
 /** `POST /api/checkcodestatus` (admin API key). */
 export const CheckCodeStatusRequestSchema = Type.Object({
-  uuid: Type.String({ maxLength: 64 }),
+  uuid: PlainText({ maxLength: 64 }),
   padding: Type.Optional(PaddingSchema),
 });
 export type CheckCodeStatusRequest = Static<typeof CheckCodeStatusRequestSchema>;
@@ -85,7 +86,7 @@ export type ExpireCodeResponse = Static<typeof ExpireCodeResponseSchema>;
 
 /** `POST /api/verify` (device API key): a code becomes a token. */
 export const VerifyCodeRequestSchema = Type.Object({
-  code: Type.String({ maxLength: 64 }),
+  code: PlainText({ maxLength: 64 }),
   /** Test types the app accepts; default `["confirmed"]`, as in Google's server. */
   accept: Type.Optional(Type.Array(TestTypeSchema, { maxItems: 8 })),
   padding: Type.Optional(PaddingSchema),

@@ -1,23 +1,9 @@
 import { Alert, Button, Card, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { absoluteUrl } from '../runtime/app-config.js';
+import { appClient, offers } from '../runtime/app-client.js';
 import { usePhone } from '../runtime/app-context.js';
 import { readOnboarding } from '../runtime/prefs.js';
-
-const ROUTE = '/api/declarations';
-
-/** Whether this deployment documents a declarations route (asked without sending anything personal). */
-async function acceptsDeclarations(): Promise<boolean> {
-  try {
-    const response = await fetch('/docs/json');
-    if (!response.ok) return false;
-    const document = (await response.json()) as { paths?: Record<string, { post?: unknown }> };
-    return document.paths?.[ROUTE]?.post !== undefined;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The optional declaration to the health authority: phone, name, address, sent only when the
@@ -28,12 +14,10 @@ async function acceptsDeclarations(): Promise<boolean> {
 export function DeclarationForm({ level, exposureDate }: { level: 'F1' | 'F2'; exposureDate: string }) {
   const { t } = useTranslation();
   const phone = usePhone();
-  const [accepted, setAccepted] = useState<boolean>();
+  // Whether the deployment takes declarations: its `/app/config.json` says so (`features`).
+  const accepted = offers(phone.config, 'declarations');
   const [form, setForm] = useState({ phone: '', name: '', address: '' });
   const [state, setState] = useState<'idle' | 'sending' | 'sent' | 'failed'>('idle');
-  useEffect(() => {
-    void acceptsDeclarations().then(setAccepted);
-  }, []);
   const field = (key: keyof typeof form) => ({
     value: form[key],
     onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
@@ -42,19 +26,15 @@ export function DeclarationForm({ level, exposureDate }: { level: 'F1' | 'F2'; e
     setState('sending');
     try {
       const onboarding = await readOnboarding(phone.store);
-      const response = await fetch(`${absoluteUrl(phone.config.verificationUrl)}${ROUTE}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': phone.config.deviceApiKey },
-        body: JSON.stringify({
-          level,
-          exposureDate,
-          name: form.name.trim(),
-          phone: form.phone.trim(),
-          address: form.address.trim(),
-          ...(onboarding?.province ? { province: onboarding.province } : {}),
-        }),
+      await appClient(phone.config).declare({
+        level,
+        exposureDate,
+        name: form.name.trim(),
+        phone: form.phone.trim(),
+        address: form.address.trim(),
+        ...(onboarding?.province ? { province: onboarding.province } : {}),
       });
-      setState(response.ok ? 'sent' : 'failed');
+      setState('sent');
     } catch {
       setState('failed');
     }
@@ -64,12 +44,12 @@ export function DeclarationForm({ level, exposureDate }: { level: 'F1' | 'F2'; e
       <Title order={2} size="h4">
         {t('declaration.title')}
       </Title>
-      {accepted === false && (
+      {!accepted && (
         <Text mt="xs" data-testid="declarations-not-accepted">
           {t('declaration.notAccepted')}
         </Text>
       )}
-      {accepted === true && state !== 'sent' && (
+      {accepted && state !== 'sent' && (
         <Stack gap="sm" mt="xs">
           <Text size="sm">{t('declaration.intro')}</Text>
           <TextInput

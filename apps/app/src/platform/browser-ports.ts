@@ -14,13 +14,13 @@ export const browserRandom: RandomSource = {
 };
 
 /**
- * HTTP over fetch, 30 s timeout; rejects only when no answer came. Export indexes and JSON are
+ * HTTP over fetch, 30 s timeout; rejects only when no answer came. Everything but export files is
  * revalidated at every request (a 304 costs nothing): the browser's cache would otherwise keep an
- * index for its max-age, minutes that are days of the demo's simulated time. Export files, which
- * never change, come from the cache.
+ * index or the notices for their max-age, minutes that are days of the demo's simulated time.
+ * Export files (zips), which never change, come from the cache.
  */
 export function browserHttp(): HttpPort {
-  const revalidate = (url: string) => /\.(txt|json)$/.test(new URL(url).pathname);
+  const revalidate = (url: string) => !/\.zip$/.test(new URL(url).pathname);
   const fetchImpl = (url: string, init: RequestInit) =>
     fetch(url, { ...init, cache: revalidate(url) ? 'no-cache' : 'default' });
   const transport = fetchTransport<AbortSignal>(fetchImpl, {

@@ -1,3 +1,6 @@
+import type { AppConfig } from '@bluezone/api';
+import { appClient, offers } from './app-client.js';
+
 /** A province (or district) with its name in both languages. */
 export interface Area {
   readonly code: string;
@@ -12,14 +15,14 @@ export interface Province extends Area {
 type Raw = { iso?: unknown; code?: unknown; vi?: unknown; en?: unknown; name?: unknown; districts?: unknown };
 
 /**
- * `GET /v1/areas` (the 2020 provinces with their districts) when the deployment has it; an empty
- * list otherwise, and the first run then skips the choice.
+ * `GET /v1/areas` (the 2020 provinces with their districts) through the shared client when the
+ * deployment offers it; an empty list otherwise, and the first run then skips the choice. The answer
+ * is checked item by item: a malformed entry is left out, not trusted.
  */
-export async function loadProvinces(): Promise<Province[]> {
+export async function loadProvinces(config: AppConfig): Promise<Province[]> {
+  if (!offers(config, 'areas')) return [];
   try {
-    const response = await fetch('/v1/areas', { headers: { accept: 'application/json' } });
-    if (!response.ok) return [];
-    const body = (await response.json()) as { provinces?: unknown };
+    const body: { provinces?: unknown } = await appClient(config).areas();
     if (!Array.isArray(body.provinces)) return [];
     return body.provinces.flatMap((raw: Raw) => {
       const province = area(raw);

@@ -1,15 +1,11 @@
-import type { AppConfig } from '@bluezone/api';
+import type { AppConfig, NoticeBoard } from '@bluezone/api';
 import { getJson, type KeyValueStore, setJson } from '@bluezone/device';
 import { useEffect, useState } from 'react';
-import { absoluteUrl } from './app-config.js';
+import { appClient, offers } from './app-client.js';
+
+export type { NoticeBoard };
 
 type Bilingual = { vi: string; en: string };
-
-/** The health authority's notices and FAQ (`GET /v1/notices/{region}`), as the app last got them. */
-export interface NoticeBoard {
-  readonly notices: readonly { id: string; title: Bilingual; body: Bilingual }[];
-  readonly faq: readonly { question: Bilingual; answer: Bilingual }[];
-}
 
 const NOTICES = 'app/notices';
 
@@ -40,10 +36,10 @@ export function useNoticeBoard(store: KeyValueStore, config: AppConfig): NoticeB
     void (async () => {
       const kept = await getJson<unknown>(store, NOTICES, null);
       if (!cancelled && isBoard(kept)) setBoard(kept);
+      if (!offers(config, 'notices')) return;
       try {
-        const url = `${absoluteUrl(config.keyServerUrl)}/v1/notices/${encodeURIComponent(config.region)}`;
-        const response = await fetch(url, { cache: 'no-cache' });
-        const fresh: unknown = response.ok ? await response.json() : null;
+        // The health authority's notices and FAQ (`GET /v1/notices/{region}`), checked before kept.
+        const fresh: unknown = await appClient(config).notices(config.region);
         if (!isBoard(fresh)) return;
         await setJson(store, NOTICES, fresh);
         if (!cancelled) setBoard(fresh);

@@ -23,9 +23,11 @@ export function FirstRunScreen() {
   const org = new URLSearchParams(window.location.search).get('org')?.slice(0, 64) ?? undefined;
   const demo = phase.kind === 'first-run' && phase.config.demoAir !== undefined;
 
+  const config = phase.kind === 'first-run' ? phase.config : undefined;
   useEffect(() => {
-    void loadProvinces().then(setProvinces);
-  }, []);
+    if (config) void loadProvinces(config).then(setProvinces);
+    else setProvinces([]);
+  }, [config]);
   const districts = provinces?.find((p) => p.code === province)?.districts ?? [];
   const next = () => setStep((s) => s + 1);
 

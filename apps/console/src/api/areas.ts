@@ -1,13 +1,13 @@
+import type { AreaProvince, Areas2020 } from '@bluezone/api';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from './client.js';
-import type { AreaProvince, Areas } from './types.js';
 
 /** Viet Nam's 63 provinces (2020) with districts and population: public `GET /v1/areas`. */
 export function useAreas() {
   return useQuery({
     queryKey: ['areas'],
-    queryFn: () => get<Areas>('/v1/areas'),
+    queryFn: () => get<Areas2020>('/v1/areas'),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -20,7 +20,7 @@ export function useAreaName(): (area: { vi: string; en: string } | undefined, fa
 
 /** The province with this ISO code, from the loaded areas. */
 export function provinceOf(
-  areas: Areas | undefined,
+  areas: Areas2020 | undefined,
   iso: string | null | undefined,
 ): AreaProvince | undefined {
   return iso ? areas?.provinces.find((p) => p.iso === iso) : undefined;

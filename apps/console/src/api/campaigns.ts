@@ -1,53 +1,12 @@
+import type { LinkList, OrganisationList, TargetList } from '@bluezone/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type Cell, type TargetProgress, useOptionalQuery } from './adoption.js';
+import { useOptionalQuery } from './adoption.js';
 import { del, post, query } from './client.js';
 
-// Campaign routes (apps/server/src/campaigns/campaigns.schemas.ts; docs/api.md "Adoption, campaigns,
-// statistics"): targets, organisations with invite codes, tracked links with SMS texts and posters.
+// Campaign routes (docs/api.md "Adoption, campaigns, statistics"): targets, organisations with invite
+// codes, tracked links with SMS texts and posters. Types: @bluezone/api's schemas.
 
-export interface SmsText {
-  text: string;
-  encoding: string;
-  length: number;
-  segments: number;
-  singleLimit: number;
-}
-
-export interface Organisation {
-  code: string;
-  name: string;
-  type: string;
-  province: string;
-  district: string | null;
-  createdAt: string;
-  installUrl: string;
-  posterUrl: string;
-  installs: Cell;
-}
-
-export interface TrackedLink {
-  code: string;
-  channel: string;
-  province: string;
-  organisation: string | null;
-  label: string;
-  createdAt: string;
-  installUrl: string;
-  posterUrl: string;
-  sms: { vi: SmsText; en: SmsText };
-  installs: Cell;
-}
-
-export const ORGANISATION_TYPES = ['union', 'company', 'school', 'agency', 'other'] as const;
-export const CHANNELS = [
-  'sms:viettel',
-  'sms:vinaphone',
-  'sms:mobifone',
-  'poster',
-  'organisation',
-  'other',
-] as const;
-export const TARGET_KINDS = ['population_share', 'smartphone_share', 'absolute'] as const;
+export { CHANNELS, ORGANISATION_TYPE_NAMES as ORGANISATION_TYPES, TARGET_KINDS } from '@bluezone/api';
 
 export const CAMPAIGN_ROUTES = {
   targets: '/campaigns/targets',
@@ -59,17 +18,17 @@ export const CAMPAIGN_ROUTES = {
 } as const;
 
 export const useTargets = (province?: string) =>
-  useOptionalQuery<{ targets: TargetProgress[] }>(
+  useOptionalQuery<TargetList>(
     ['campaigns', 'targets', province ?? ''],
     `${CAMPAIGN_ROUTES.targets}${query({ province })}`,
   );
 export const useOrganisations = (province?: string) =>
-  useOptionalQuery<{ organisations: Organisation[] }>(
+  useOptionalQuery<OrganisationList>(
     ['campaigns', 'organisations', province ?? ''],
     `${CAMPAIGN_ROUTES.organisations}${query({ province })}`,
   );
 export const useLinks = (province?: string) =>
-  useOptionalQuery<{ links: TrackedLink[] }>(
+  useOptionalQuery<LinkList>(
     ['campaigns', 'links', province ?? ''],
     `${CAMPAIGN_ROUTES.links}${query({ province })}`,
   );

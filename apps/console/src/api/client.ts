@@ -1,24 +1,19 @@
-// The console's API client: JSON over fetch, the session cookie sent by the browser, the CSRF token
-// of the session on every state-changing request (docs/api.md, Console).
+import { ApiError, apiErrorOf, isApiError, NetworkError } from '@bluezone/api';
 
-/** A refusal of the console API: its `errorCode`, status and (when locked) `lockedUntil`. */
-export class ConsoleApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errorCode: string,
-    message: string,
-    readonly lockedUntil?: string,
-    /** The whole error answer (e.g. `errors: [{line, column, message}]` of a CSV import). */
-    readonly body: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ConsoleApiError';
-  }
-}
+// The console's API client: JSON over fetch, the session cookie sent by the browser, the CSRF token
+// of the session on every state-changing request (docs/api.md, Console). A refusal is @bluezone/api's
+// `ApiError` (its `code` is the answer's `errorCode`, `body` the whole answer); no answer at all is a
+// `NetworkError`.
+
+export { ApiError, isApiError };
 
 /** Whether an error says the route is not there (yet): the console shows "not available yet". */
 export const isNotAvailable = (error: unknown): boolean =>
-  error instanceof ConsoleApiError && error.status === 404 && error.errorCode === 'not_found';
+  isApiError(error, 'not_found') && error.status === 404;
+
+/** `lockedUntil` of an `account_locked` refusal. */
+export const lockedUntilOf = (error: ApiError): string | undefined =>
+  typeof error.body.lockedUntil === 'string' ? error.body.lockedUntil : undefined;
 
 let csrfToken: string | undefined;
 
@@ -35,12 +30,17 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(url, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (cause) {
+    throw new NetworkError(url, { cause });
+  }
   const text = await response.text();
   let json: unknown;
   try {
@@ -48,16 +48,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   } catch {
     json = {};
   }
-  if (!response.ok) {
-    const error = json as { error?: string; errorCode?: string; lockedUntil?: string };
-    throw new ConsoleApiError(
-      response.status,
-      error.errorCode ?? 'internal',
-      error.error ?? response.statusText,
-      error.lockedUntil,
-      json as Record<string, unknown>,
-    );
-  }
+  if (!response.ok) throw apiErrorOf(response.status, json);
   return json as T;
 }
 

@@ -1,12 +1,12 @@
+import type { Declaration, DeclarationList, DeclarationStatus } from '@bluezone/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post, query } from './client.js';
-import type { Declaration, DeclarationStatus } from './types.js';
 
 /** The declarations the user may read (their province, or all), optionally of one status; audited. */
 export function useDeclarations(status: DeclarationStatus | undefined) {
   return useQuery({
     queryKey: ['declarations', status ?? 'all'],
-    queryFn: () => get<{ declarations: Declaration[] }>(`/declarations${query({ status })}`),
+    queryFn: () => get<DeclarationList>(`/declarations${query({ status })}`),
   });
 }
 

@@ -1,7 +1,7 @@
+import type { LoginRequest, Session, SessionUser } from '@bluezone/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
-import { ConsoleApiError, del, get, post, setCsrfToken } from './client.js';
-import type { Session, SessionUser } from './types.js';
+import { del, get, isApiError, post, setCsrfToken } from './client.js';
 
 const SESSION_KEY = ['session'] as const;
 
@@ -12,7 +12,7 @@ async function loadSession(): Promise<Session | null> {
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
-    if (error instanceof ConsoleApiError && error.status === 401) {
+    if (isApiError(error) && error.status === 401) {
       setCsrfToken(undefined);
       return null;
     }
@@ -24,16 +24,10 @@ export function useSessionQuery() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: loadSession, staleTime: 60_000, retry: false });
 }
 
-export interface SignInInput {
-  username: string;
-  password: string;
-  totp?: string;
-}
-
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SignInInput) => post<Session>('/session', input),
+    mutationFn: (input: LoginRequest) => post<Session>('/session', input),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       client.clear();

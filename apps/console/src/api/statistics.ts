@@ -1,51 +1,8 @@
+import type { ReportTypeCounts, Statistics, TestTypeCounts } from '@bluezone/api';
 import { useOptionalQuery } from './adoption.js';
 import { query } from './client.js';
 
-// `GET /console/api/statistics` (apps/server/src/statistics/statistics.routes.ts).
-
-export type TestTypeCounts = Record<'confirmed' | 'likely' | 'negative' | 'recursive', number>;
-export type ReportTypeCounts = Record<
-  'CONFIRMED_TEST' | 'CONFIRMED_CLINICAL_DIAGNOSIS' | 'SELF_REPORT' | 'RECURSIVE' | 'REVOKED',
-  number
->;
-
-export interface StatisticsDay {
-  day: string;
-  codesIssued: TestTypeCounts;
-  codesUsed: TestTypeCounts;
-  uploads: TestTypeCounts;
-  keysPublished: ReportTypeCounts;
-  keysRevised: ReportTypeCounts;
-  exportFiles: number;
-  exportBytes: number;
-  exportKeys: number;
-  /** Export files this server handed out that day. */
-  downloads: number;
-}
-
-export interface Statistics {
-  from: string;
-  to: string;
-  funnel: {
-    f0Codes: number;
-    f0Uploads: number;
-    f0Keys: number;
-    f1Codes: number;
-    f1Uploads: number;
-    f1Keys: number;
-  };
-  days: StatisticsDay[];
-  exportFiles: {
-    path: string;
-    region: string;
-    day: string;
-    keyCount: number;
-    sizeBytes: number | null;
-    downloads: number;
-  }[];
-  /** Counted where files leave the server: behind a CDN only its cache misses. */
-  downloads: { total: number; counted: 'origin' };
-}
+// `GET /console/api/statistics`; the answer's type is that of @bluezone/api's StatisticsSchema.
 
 export const STATISTICS_ROUTE = '/statistics';
 

@@ -1,7 +1,7 @@
+import type { Cell } from '@bluezone/api';
 import { Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cell } from '../api/adoption.js';
 import { useFormat } from './format.js';
 
 /** A count, or "< 10" where it is suppressed (docs/privacy.md). */

@@ -1,6 +1,6 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ConsoleApiError } from '../api/client.js';
+import { isApiError, lockedUntilOf } from '../api/client.js';
 import { useFormat } from './format.js';
 
 /** The message for an API error in the console's language (the server's English one as a fallback). */
@@ -8,9 +8,10 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   const format = useFormat();
   return (error) => {
-    if (error instanceof ConsoleApiError) {
-      const until = error.lockedUntil ? format.dateTime(error.lockedUntil) : '';
-      return t(`errors.${error.errorCode}`, { defaultValue: error.message, until });
+    if (isApiError(error)) {
+      const lockedUntil = lockedUntilOf(error);
+      const until = lockedUntil ? format.dateTime(lockedUntil) : '';
+      return t(`errors.${error.code}`, { defaultValue: error.message, until });
     }
     return t('errors.network');
   };

@@ -1,7 +1,7 @@
+import type { SeriesPoint, TargetProgress } from '@bluezone/api';
 import { Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SeriesPoint, TargetProgress } from '../api/adoption.js';
 import { type ChartOption, EChart } from './echart.js';
 import { useFormat } from './format.js';
 

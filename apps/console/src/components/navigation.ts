@@ -1,4 +1,5 @@
-import { DECLARATION_ROLES, type Role, type SessionUser } from '../api/types.js';
+import type { SessionUser } from '@bluezone/api';
+import { DECLARATION_ROLES, type Role } from '../api/types.js';
 
 export interface NavItem {
   /** i18n key of the label. */

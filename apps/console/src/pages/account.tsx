@@ -1,3 +1,4 @@
+import type { TotpEnrolment } from '@bluezone/api';
 import { Alert, Button, Code, Group, Image, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
@@ -7,11 +8,6 @@ import { post } from '../api/client.js';
 import { useSessionQuery, useUser } from '../api/session.js';
 import { ErrorAlert } from '../components/error-alert.js';
 
-interface Enrolment {
-  secret: string;
-  otpauthUri: string;
-}
-
 /** The signed-in user's account: turn on the authenticator (TOTP) second factor. */
 export function AccountPage() {
   const { t } = useTranslation();
@@ -20,7 +16,7 @@ export function AccountPage() {
   const client = useQueryClient();
   const [code, setCode] = useState('');
   const [qr, setQr] = useState<string>();
-  const enrol = useMutation({ mutationFn: () => post<Enrolment>('/session/totp') });
+  const enrol = useMutation({ mutationFn: () => post<TotpEnrolment>('/session/totp') });
   const confirm = useMutation({
     mutationFn: () => post<{ totpEnabled: boolean }>('/session/totp/confirm', { code }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['session'] }),

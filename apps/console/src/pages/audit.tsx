@@ -1,15 +1,10 @@
+import type { AuditList } from '@bluezone/api';
 import { Button, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get, query } from '../api/client.js';
-import type { AuditEntry } from '../api/types.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { useFormat } from '../components/format.js';
-
-interface AuditPage {
-  entries: AuditEntry[];
-  nextBefore: number | null;
-}
 
 /** The audit log, newest first, paged backwards (a provincial officer sees their province's entries). */
 export function AuditPage() {
@@ -17,7 +12,7 @@ export function AuditPage() {
   const format = useFormat();
   const audit = useInfiniteQuery({
     queryKey: ['audit'],
-    queryFn: ({ pageParam }) => get<AuditPage>(`/audit${query({ limit: 50, before: pageParam })}`),
+    queryFn: ({ pageParam }) => get<AuditList>(`/audit${query({ limit: 50, before: pageParam })}`),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });

@@ -1,8 +1,9 @@
+import type { IssuedConsoleCode } from '@bluezone/api';
 import { SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../api/session.js';
-import { CODE_ROLES, type IssuedCode } from '../api/types.js';
+import { CODE_ROLES } from '../api/types.js';
 import { IssueCodeForm } from './codes/issue-code-form.js';
 import { IssuedCodeCard } from './codes/issued-code.js';
 import { RecentCodes } from './codes/recent-codes.js';
@@ -11,7 +12,7 @@ import { RecentCodes } from './codes/recent-codes.js';
 export function CodesPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const [issued, setIssued] = useState<IssuedCode>();
+  const [issued, setIssued] = useState<IssuedConsoleCode>();
   const canIssue = CODE_ROLES.includes(user.role);
   return (
     <Stack>

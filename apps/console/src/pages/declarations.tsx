@@ -1,9 +1,10 @@
-import { Badge, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import type { Declaration, DeclarationStatus } from '@bluezone/api';
+import { Badge, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { provinceOf, useAreaName, useAreas } from '../api/areas.js';
 import { useDeclarations, useSetDeclarationStatus } from '../api/declarations.js';
-import type { DeclarationStatus } from '../api/types.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { useFormat } from '../components/format.js';
 
@@ -22,7 +23,6 @@ export function DeclarationsPage() {
   const [filter, setFilter] = useState<DeclarationStatus | 'all'>('new');
   const declarations = useDeclarations(filter === 'all' ? undefined : filter);
   const setStatus = useSetDeclarationStatus();
-  const list = declarations.data?.declarations ?? [];
 
   return (
     <Stack>
@@ -40,75 +40,79 @@ export function DeclarationsPage() {
       />
       <Paper withBorder p="md">
         <ErrorAlert error={declarations.error ?? setStatus.error} />
-        {declarations.isSuccess && list.length === 0 ? (
-          <Text c="dimmed">{t('declarations.none')}</Text>
-        ) : null}
-        {list.length ? (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped data-testid="declarations">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('declarations.received')}</Table.Th>
-                  <Table.Th>{t('declarations.level')}</Table.Th>
-                  <Table.Th>{t('declarations.exposureDate')}</Table.Th>
-                  <Table.Th>{t('declarations.name')}</Table.Th>
-                  <Table.Th>{t('declarations.phone')}</Table.Th>
-                  <Table.Th>{t('declarations.address')}</Table.Th>
-                  <Table.Th>{t('declarations.province')}</Table.Th>
-                  <Table.Th>{t('declarations.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((d) => (
-                  <Table.Tr key={d.id} data-id={d.id} data-status={d.status}>
-                    <Table.Td>{format.date(d.receivedDay)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={d.level === 'F1' ? 'red' : 'orange'}>{d.level}</Badge>
-                    </Table.Td>
-                    <Table.Td>{format.date(d.exposureDate)}</Table.Td>
-                    <Table.Td>
-                      {d.name}
-                      {d.note ? (
-                        <Text size="xs" c="dimmed">
-                          {d.note}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <a href={`tel:${d.phone}`}>{d.phone}</a>
-                    </Table.Td>
-                    <Table.Td>{d.address}</Table.Td>
-                    <Table.Td>
-                      {d.province ? areaName(provinceOf(areas.data, d.province), d.province) : '–'}
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        size="xs"
-                        w={150}
-                        aria-label={t('declarations.status')}
-                        value={d.status}
-                        allowDeselect={false}
-                        leftSection={<Badge size="xs" circle color={STATUS_COLOR[d.status]} />}
-                        data={STATUSES.map((s) => ({ value: s, label: t(`declarations.statuses.${s}`) }))}
-                        disabled={setStatus.isPending && setStatus.variables?.id === d.id}
-                        onChange={(value) => {
-                          if (value && value !== d.status)
-                            setStatus.mutate({ id: d.id, status: value as DeclarationStatus });
-                        }}
-                      />
-                      {d.handledBy ? (
-                        <Text size="xs" c="dimmed">
-                          {d.handledBy}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
+        <DataTable
+          rows={declarations.data?.declarations}
+          rowKey={(d) => d.id}
+          rowData={(d) => ({ 'data-id': d.id, 'data-status': d.status })}
+          testId="declarations"
+          minWidth={900}
+          empty={t('declarations.none')}
+          columns={[
+            { header: t('declarations.received'), cell: (d) => format.date(d.receivedDay) },
+            {
+              header: t('declarations.level'),
+              cell: (d) => <Badge color={d.level === 'F1' ? 'red' : 'orange'}>{d.level}</Badge>,
+            },
+            { header: t('declarations.exposureDate'), cell: (d) => format.date(d.exposureDate) },
+            {
+              header: t('declarations.name'),
+              cell: (d) => (
+                <>
+                  {d.name}
+                  {d.note ? (
+                    <Text size="xs" c="dimmed">
+                      {d.note}
+                    </Text>
+                  ) : null}
+                </>
+              ),
+            },
+            { header: t('declarations.phone'), cell: (d) => <a href={`tel:${d.phone}`}>{d.phone}</a> },
+            { header: t('declarations.address'), cell: (d) => d.address },
+            {
+              header: t('declarations.province'),
+              cell: (d) => (d.province ? areaName(provinceOf(areas.data, d.province), d.province) : '–'),
+            },
+            {
+              header: t('declarations.status'),
+              cell: (d) => <StatusCell declaration={d} change={setStatus} />,
+            },
+          ]}
+        />
       </Paper>
     </Stack>
+  );
+}
+
+/** A declaration's status, changed in place, and who handled it last. */
+function StatusCell({
+  declaration: d,
+  change,
+}: {
+  declaration: Declaration;
+  change: ReturnType<typeof useSetDeclarationStatus>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Select
+        size="xs"
+        w={150}
+        aria-label={t('declarations.status')}
+        value={d.status}
+        allowDeselect={false}
+        leftSection={<Badge size="xs" circle color={STATUS_COLOR[d.status]} />}
+        data={STATUSES.map((s) => ({ value: s, label: t(`declarations.statuses.${s}`) }))}
+        disabled={change.isPending && change.variables?.id === d.id}
+        onChange={(value) => {
+          if (value && value !== d.status) change.mutate({ id: d.id, status: value as DeclarationStatus });
+        }}
+      />
+      {d.handledBy ? (
+        <Text size="xs" c="dimmed">
+          {d.handledBy}
+        </Text>
+      ) : null}
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ConsoleApiError } from '../api/client.js';
+import { isApiError } from '../api/client.js';
 import { useSessionQuery, useSignIn } from '../api/session.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { LanguageSwitch } from '../components/language-switch.js';
@@ -34,12 +34,12 @@ export function SignInPage() {
           });
         },
         onError: (error) => {
-          if (error instanceof ConsoleApiError && error.errorCode === 'totp_required') setAskTotp(true);
+          if (isApiError(error, 'totp_required')) setAskTotp(true);
         },
       },
     );
   };
-  const totpAsked = signIn.error instanceof ConsoleApiError && signIn.error.errorCode === 'totp_required';
+  const totpAsked = isApiError(signIn.error, 'totp_required');
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">

@@ -1,22 +1,13 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  PasswordInput,
-  Select,
-  Stack,
-  Table,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import type { UserView } from '@bluezone/api';
+import { Badge, Button, Group, Paper, PasswordInput, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { provinceOf, useAreaName, useAreas } from '../api/areas.js';
 import { get, post } from '../api/client.js';
 import { useUser } from '../api/session.js';
-import type { Role, UserView } from '../api/types.js';
+import type { Role } from '../api/types.js';
+import { DataTable, RowDangerButton } from '../components/data-table.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { useFormat } from '../components/format.js';
 
@@ -47,59 +38,48 @@ export function UsersPage() {
           {t('users.listTitle')}
         </Title>
         <ErrorAlert error={users.error ?? disable.error} />
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped data-testid="users">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('users.username')}</Table.Th>
-                <Table.Th>{t('users.role')}</Table.Th>
-                <Table.Th>{t('users.province')}</Table.Th>
-                <Table.Th>{t('users.state')}</Table.Th>
-                <Table.Th>{t('users.createdAt')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(users.data?.users ?? []).map((u) => (
-                <Table.Tr key={u.username}>
-                  <Table.Td>{u.username}</Table.Td>
-                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                  <Table.Td>
-                    {u.province ? areaName(provinceOf(areas.data, u.province), u.province) : '–'}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {u.disabled ? (
-                        <Badge color="gray">{t('users.disabled')}</Badge>
-                      ) : (
-                        <Badge color="green">{t('users.active')}</Badge>
-                      )}
-                      {u.lockedUntil ? (
-                        <Badge color="orange">
-                          {t('users.lockedUntil', { until: format.dateTime(u.lockedUntil) })}
-                        </Badge>
-                      ) : null}
-                      {u.totpEnabled ? <Badge variant="outline">TOTP</Badge> : null}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{format.date(u.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {!u.disabled && u.username !== user.username ? (
-                      <Button
-                        size="compact-xs"
-                        variant="outline"
-                        color="red"
-                        onClick={() => disable.mutate(u.username)}
-                      >
-                        {t('users.disable')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          rows={users.data?.users ?? []}
+          rowKey={(u) => u.username}
+          testId="users"
+          minWidth={640}
+          columns={[
+            { header: t('users.username'), cell: (u) => u.username },
+            { header: t('users.role'), cell: (u) => t(`roles.${u.role}`) },
+            {
+              header: t('users.province'),
+              cell: (u) => (u.province ? areaName(provinceOf(areas.data, u.province), u.province) : '–'),
+            },
+            {
+              header: t('users.state'),
+              cell: (u) => (
+                <Group gap={4}>
+                  {u.disabled ? (
+                    <Badge color="gray">{t('users.disabled')}</Badge>
+                  ) : (
+                    <Badge color="green">{t('users.active')}</Badge>
+                  )}
+                  {u.lockedUntil ? (
+                    <Badge color="orange">
+                      {t('users.lockedUntil', { until: format.dateTime(u.lockedUntil) })}
+                    </Badge>
+                  ) : null}
+                  {u.totpEnabled ? <Badge variant="outline">TOTP</Badge> : null}
+                </Group>
+              ),
+            },
+            { header: t('users.createdAt'), cell: (u) => format.date(u.createdAt) },
+            {
+              header: t('common.actions'),
+              cell: (u) =>
+                !u.disabled && u.username !== user.username ? (
+                  <RowDangerButton onClick={() => disable.mutate(u.username)}>
+                    {t('users.disable')}
+                  </RowDangerButton>
+                ) : null,
+            },
+          ]}
+        />
       </Paper>
     </Stack>
   );

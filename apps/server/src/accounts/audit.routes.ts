@@ -1,7 +1,7 @@
+import { AuditListSchema, ListQuerySchema, parseLimit } from '@bluezone/api';
 import { createAuditRepository } from '../audit/audit.repository.js';
 import type { Database } from '../database/database.types.js';
 import type { BluezoneServer } from '../http/server.types.js';
-import { AuditListSchema, ListQuerySchema, parseLimit } from './console.schemas.js';
 import { consoleUserOf, type RequireConsoleUser } from './console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from './console-errors.js';
 import { ADMIN_ROLES, provinceScope } from './roles.js';

@@ -10,13 +10,11 @@ export {
   type RequireConsoleUser,
 } from './console-auth.js';
 export {
-  CONSOLE_ERROR_CODES,
   CONSOLE_ERROR_RESPONSES,
   ConsoleError,
   type ConsoleErrorCode,
   ConsoleErrorSchema,
   consoleErrorList,
-  installConsoleErrorHandler,
 } from './console-errors.js';
 export {
   ADMIN_ROLES,

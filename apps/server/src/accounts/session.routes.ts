@@ -1,4 +1,3 @@
-import type { BluezoneServer } from '../http/server.types.js';
 import {
   LoginRequestSchema,
   SessionResponseSchema,
@@ -6,7 +5,8 @@ import {
   TotpConfirmRequestSchema,
   TotpConfirmResponseSchema,
   TotpEnrolResponseSchema,
-} from './console.schemas.js';
+} from '@bluezone/api';
+import type { BluezoneServer } from '../http/server.types.js';
 import type { ConsoleDeps } from './console.types.js';
 import type { RequireConsoleUser } from './console-auth.js';
 import { consoleSessionOf, consoleUserOf } from './console-auth.js';

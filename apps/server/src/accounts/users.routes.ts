@@ -1,11 +1,11 @@
-import type { BluezoneServer } from '../http/server.types.js';
 import {
   CreateUserRequestSchema,
   ResetPasswordRequestSchema,
   UserListSchema,
   UsernameParamsSchema,
   UserViewSchema,
-} from './console.schemas.js';
+} from '@bluezone/api';
+import type { BluezoneServer } from '../http/server.types.js';
 import type { ConsoleDeps } from './console.types.js';
 import { consoleUserOf, type RequireConsoleUser } from './console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from './console-errors.js';

@@ -1,18 +1,18 @@
+import {
+  FormatQuerySchema,
+  NationalAdoptionSchema,
+  ProvinceAdoptionSchema,
+  ProvinceParamsSchema,
+  TimeseriesQuerySchema,
+  TimeseriesSchema,
+} from '@bluezone/api';
 import type { FastifyReply } from 'fastify';
-import { Type } from 'typebox';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { ADOPTION_READERS, NATIONAL_AREA, requireProvince, utcDay } from './adoption-areas.js';
-import {
-  FormatQuerySchema,
-  NationalAdoptionSchema,
-  ProvinceAdoptionSchema,
-  TimeseriesQuerySchema,
-  TimeseriesSchema,
-} from './adoption-console.schemas.js';
 import { districtsCsv, nationalCsv, sendCsv } from './adoption-csv.js';
 import { nationalAdoption } from './adoption-national.service.js';
 import { type CampaignSources, provinceAdoption, recentAverage } from './adoption-province.service.js';
@@ -62,9 +62,7 @@ export function adoptionConsoleRoutes(deps: ServerDeps, campaigns: CampaignSourc
           summary:
             'One province: districts, organisations, channels, installs per day, targets and the pace they need',
           description: `Users of a province read only their own (\`forbidden_area\`). \`?format=csv\`: the districts as CSV. ${consoleErrorList([...READ, 'forbidden_area', 'unknown_province'])}`,
-          params: Type.Object({
-            iso: Type.String({ maxLength: 16, description: 'ISO code, e.g. `VN-20`.' }),
-          }),
+          params: ProvinceParamsSchema,
           querystring: FormatQuerySchema,
           response: { 200: ProvinceAdoptionSchema, ...CONSOLE_ERROR_RESPONSES },
         },

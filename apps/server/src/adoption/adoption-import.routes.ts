@@ -1,3 +1,4 @@
+import { ImportAnswerSchema, ImportErrorSchema, ImportRequestSchema } from '@bluezone/api';
 import type { RequireConsoleUser } from '../accounts/console-auth.js';
 import { consoleUserOf } from '../accounts/console-auth.js';
 import { consoleErrorList } from '../accounts/console-errors.js';
@@ -6,7 +7,6 @@ import { AppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { CAMPAIGN_WRITERS, utcDay } from './adoption-areas.js';
-import { ImportAnswerSchema, ImportErrorSchema, ImportRequestSchema } from './adoption-console.schemas.js';
 import { storeImport } from './adoption-import.repository.js';
 import { parseAdoptionCsv } from './csv-import.js';
 

@@ -1,3 +1,4 @@
+import { ActiveReportSchema, InstallReportSchema, ReportAnswerSchema } from '@bluezone/api';
 import { AppError } from '../errors/app-error.js';
 import { errorList } from '../http/openapi-routes.js';
 import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
@@ -5,7 +6,6 @@ import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { requireDistrict, requireProvince, utcDay } from './adoption-areas.js';
 import type { AdoptionCounter } from './adoption-report.repository.js';
-import { ActiveReportSchema, InstallReportSchema, ReportAnswerSchema } from './adoption-report.schemas.js';
 import { isInviteCode, type KnownInviteCodes } from './invite-code.js';
 
 /** Reports per client address and minute (per process); generous, as carriers put many phones behind one address. */

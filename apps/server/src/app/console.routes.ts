@@ -2,7 +2,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { registerAuditRoutes } from '../accounts/audit.routes.js';
 import type { ConsoleDeps, ConsoleRouteModule } from '../accounts/console.types.js';
 import { createConsoleAuth } from '../accounts/console-auth.js';
-import { installConsoleErrorHandler } from '../accounts/console-errors.js';
 import { registerSessionRoutes } from '../accounts/session.routes.js';
 import { registerUserRoutes } from '../accounts/users.routes.js';
 import type { BluezoneServer } from '../http/server.types.js';
@@ -10,8 +9,8 @@ import { registerCodeRoutes } from '../verification/console-codes.routes.js';
 
 /**
  * The console's server side under `/console/api/`: sessions, users, codes and the audit log, in a
- * plugin scope whose error handler answers the console's error codes. `modules` are registered in the
- * same scope with the same `requireConsoleUser`.
+ * plugin scope of their own; refusals are AppErrors answered by the server's one error handler.
+ * `modules` are registered in the same scope with the same `requireConsoleUser`.
  */
 export function registerConsoleRoutes(
   app: BluezoneServer,
@@ -20,7 +19,6 @@ export function registerConsoleRoutes(
 ): void {
   app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
-    installConsoleErrorHandler(scope);
     const { requireConsoleUser, sessions } = createConsoleAuth(deps);
     registerSessionRoutes(scope, deps, sessions, requireConsoleUser);
     registerUserRoutes(scope, deps, requireConsoleUser);

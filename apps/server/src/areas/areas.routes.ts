@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { Areas2020Schema, Areas2025Schema } from '@bluezone/api';
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import { Type } from 'typebox';
 import { etagMatches } from '../http/etag.js';
 import { errorList } from '../http/openapi-routes.js';
 import type { BluezoneServer } from '../http/server.types.js';
@@ -9,39 +9,6 @@ import type { AreaSet } from './area-set.types.js';
 
 /** The sets are data files that change only with a deployment: a day in caches, revalidated by ETag. */
 export const AREAS_CACHE_CONTROL = 'public, max-age=86400';
-
-const Meta = {
-  id: Type.String({ description: 'The data file, e.g. `vn-2020`.' }),
-  version: Type.String(),
-  asOf: Type.String({ description: 'The day the set describes (YYYY-MM-DD).' }),
-  populationDate: Type.String({ description: 'Census day of `population` (YYYY-MM-DD).' }),
-};
-const Name = { vi: Type.String(), en: Type.String() };
-
-export const Areas2020Schema = Type.Object({
-  ...Meta,
-  provinces: Type.Array(
-    Type.Object({
-      iso: Type.String({ description: 'ISO 3166-2 code, e.g. `VN-20`.' }),
-      ...Name,
-      population: Type.Integer({ description: '2019 census.' }),
-      districts: Type.Array(Type.Object({ code: Type.String({ description: 'GSO code.' }), ...Name })),
-    }),
-  ),
-});
-
-export const Areas2025Schema = Type.Object({
-  ...Meta,
-  districtsAbolished: Type.Boolean(),
-  provinces: Type.Array(
-    Type.Object({
-      code: Type.String({ description: 'National provincial code of 2025, e.g. `33`.' }),
-      ...Name,
-      population: Type.Integer({ description: 'Sum of its 2020 provinces in the 2019 census.' }),
-      formedFrom: Type.Array(Type.String(), { description: 'ISO codes of the 2020 provinces.' }),
-    }),
-  ),
-});
 
 const meta = (set: AreaSet) => ({
   id: set.id,

@@ -1,3 +1,4 @@
+import { CodeParamsSchema, DeletedSchema, ProvinceQuerySchema } from '@bluezone/api';
 import type { Static, TSchema } from 'typebox';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
@@ -7,7 +8,6 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { originOf } from './campaign-links.js';
-import { CodeParamsSchema, DeletedSchema, ProvinceQuerySchema } from './campaigns.schemas.js';
 import { listScope } from './targets.routes.js';
 
 const tags = ['console: campaigns'];

@@ -1,3 +1,4 @@
+import { CHANNELS, LinkListSchema, LinkRequestSchema, LinkSchema } from '@bluezone/api';
 import type { RequireConsoleUser } from '../accounts/console-auth.js';
 import { consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
@@ -9,7 +10,6 @@ import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCampaignRepository, type LinkRow } from './campaign.repository.js';
 import { campaignLookups } from './campaign-lookups.js';
-import { CHANNELS, LinkListSchema, LinkRequestSchema, LinkSchema } from './campaigns.schemas.js';
 import { CODED_ROW_WRITE_ERRORS, registerCodedRowRoutes } from './coded-rows.routes.js';
 
 /** `/console/api/campaigns/links`: tracked install links per channel, with SMS texts and posters. */

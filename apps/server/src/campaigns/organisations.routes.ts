@@ -1,3 +1,4 @@
+import { OrganisationListSchema, OrganisationRequestSchema, OrganisationSchema } from '@bluezone/api';
 import type { RequireConsoleUser } from '../accounts/console-auth.js';
 import { consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
@@ -9,11 +10,6 @@ import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCampaignRepository, type OrganisationRow } from './campaign.repository.js';
 import { campaignLookups } from './campaign-lookups.js';
-import {
-  OrganisationListSchema,
-  OrganisationRequestSchema,
-  OrganisationSchema,
-} from './campaigns.schemas.js';
 import { CODED_ROW_WRITE_ERRORS, registerCodedRowRoutes } from './coded-rows.routes.js';
 
 /** `/console/api/campaigns/organisations`: unions, companies, schools… with invite codes and posters. */

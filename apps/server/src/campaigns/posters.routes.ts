@@ -1,3 +1,4 @@
+import { CodeParamsSchema } from '@bluezone/api';
 import type { FastifyReply } from 'fastify';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
@@ -8,7 +9,6 @@ import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCampaignRepository } from './campaign.repository.js';
 import { originOf } from './campaign-links.js';
 import { campaignLookups } from './campaign-lookups.js';
-import { CodeParamsSchema } from './campaigns.schemas.js';
 import { posterPdf } from './poster-pdf.js';
 
 const tags = ['console: campaigns'];

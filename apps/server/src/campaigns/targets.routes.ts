@@ -1,19 +1,19 @@
-import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
-import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
-import { assertProvinceAccess, type ConsoleUser } from '../accounts/roles.js';
-import { ADOPTION_READERS, CAMPAIGN_WRITERS, requireProvince } from '../adoption/adoption-areas.js';
-import { TargetProgressSchema } from '../adoption/adoption-console.schemas.js';
-import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
-import { AppError } from '../errors/app-error.js';
-import type { BluezoneServer } from '../http/server.types.js';
-import type { ServerDeps } from '../server-env/server-deps.js';
 import {
   DeletedSchema,
   IdParamsSchema,
   ProvinceQuerySchema,
   TargetListSchema,
+  TargetProgressSchema,
   TargetRequestSchema,
-} from './campaigns.schemas.js';
+} from '@bluezone/api';
+import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
+import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
+import { assertProvinceAccess, type ConsoleUser } from '../accounts/roles.js';
+import { ADOPTION_READERS, CAMPAIGN_WRITERS, requireProvince } from '../adoption/adoption-areas.js';
+import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
+import { AppError } from '../errors/app-error.js';
+import type { BluezoneServer } from '../http/server.types.js';
+import type { ServerDeps } from '../server-env/server-deps.js';
 import { createTargetRepository } from './targets.repository.js';
 import { auditTarget, checkTarget, progressOf, requireTarget } from './targets.service.js';
 

@@ -1,3 +1,10 @@
+import {
+  DeclarationListQuerySchema,
+  DeclarationListSchema,
+  DeclarationParamsSchema,
+  DeclarationSchema,
+  DeclarationStatusRequestSchema,
+} from '@bluezone/api';
 import type { ConsoleRouteModule } from '../accounts/console.types.js';
 import { consoleUserOf } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
@@ -8,13 +15,6 @@ import type { ConsoleRole } from '../database/accounts.schema.js';
 import { AppError } from '../errors/app-error.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { createDeclarationRepository } from './declaration.repository.js';
-import {
-  DeclarationListQuerySchema,
-  DeclarationListSchema,
-  DeclarationParamsSchema,
-  DeclarationSchema,
-  DeclarationStatusRequestSchema,
-} from './declaration.schemas.js';
 
 /** Who reads and handles declarations (personal data): not the analyst. */
 export const DECLARATION_ROLES: readonly ConsoleRole[] = ['national', 'province', 'caseworker'];

@@ -1,3 +1,4 @@
+import { DeclarationReceivedSchema, DeclarationRequestSchema } from '@bluezone/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { utcDay } from '../adoption/adoption-areas.js';
 import { AppError } from '../errors/app-error.js';
@@ -10,7 +11,6 @@ import { createApiKeyRepository } from '../repositories/api-key.repository.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { createDeclarationRepository } from './declaration.repository.js';
-import { DeclarationReceivedSchema, DeclarationRequestSchema } from './declaration.schemas.js';
 import { checkExposureDate, normalisePhone, provinceOrNull } from './declaration-validation.js';
 
 const ERRORS = errorList([

@@ -1,5 +1,5 @@
-import { type ErrorCode, errorMessage, errorStatus } from '@bluezone/api';
-import type { FastifyError, FastifyReply } from 'fastify';
+import { type ErrorCode, errorMessage, errorStatus, isTextPattern } from '@bluezone/api';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../errors/app-error.js';
 import type { BluezoneServer } from './server.types.js';
 
@@ -13,16 +13,35 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'invalid_request',
 };
 
-function classify(error: FastifyError): { code: ErrorCode; message: string } {
-  if (isAppError(error)) return { code: error.code, message: error.message };
-  if (error.validation) {
-    const first = error.validation[0];
-    const where = first?.instancePath ? ` at ${first.instancePath}` : '';
+/** What a failed request answers: the code, a human line, and an AppError's extras. */
+export interface ClassifiedError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly retryAfterSeconds?: number | undefined;
+  readonly fields?: Readonly<Record<string, unknown>>;
+}
+
+/** The message of a schema validation failure (`FST_ERR_VALIDATION`). */
+function validationMessage(error: FastifyError): string {
+  const first = error.validation?.[0];
+  const where = first?.instancePath ? ` at ${first.instancePath}` : '';
+  const what =
+    first?.keyword === 'pattern' && isTextPattern(first.params?.pattern)
+      ? 'must not contain control characters or lone surrogates'
+      : (first?.message ?? 'bad value');
+  return `The request body is invalid${where}: ${what}.`;
+}
+
+/** The one classification of a failure as a Bluezone error code; every route's handler uses it. */
+export function classifyError(error: FastifyError): ClassifiedError {
+  if (isAppError(error))
     return {
-      code: 'invalid_request',
-      message: `The request body is invalid${where}: ${first?.message ?? 'bad value'}.`,
+      code: error.code,
+      message: error.message,
+      retryAfterSeconds: error.retryAfterSeconds,
+      fields: error.fields,
     };
-  }
+  if (error.validation) return { code: 'invalid_request', message: validationMessage(error) };
   const known = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (known) return { code: known, message: errorMessage(known) };
   if (error instanceof SyntaxError)
@@ -34,6 +53,15 @@ function classify(error: FastifyError): { code: ErrorCode; message: string } {
   if (status >= 400 && status < 500)
     return { code: 'invalid_request', message: errorMessage('invalid_request') };
   return { code: 'internal', message: errorMessage('internal') };
+}
+
+/** Logs a failure (500s with the error, refusals with their code only) and returns its status. */
+export function logError(error: FastifyError, code: ErrorCode, request: FastifyRequest): number {
+  const status = errorStatus(code);
+  const route = request.routeOptions.url;
+  if (status >= 500) request.log.error({ err: error, route }, 'request failed');
+  else request.log.info({ errorCode: code, route }, 'request refused');
+  return status;
 }
 
 /**
@@ -52,11 +80,10 @@ export function frameworkErrors(error: FastifyError, _request: unknown, reply: F
  */
 export function installErrorHandler(app: BluezoneServer): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { code, message } = classify(error);
-    const status = errorStatus(code);
-    if (status >= 500) request.log.error({ err: error, route: request.routeOptions.url }, 'request failed');
-    else request.log.info({ errorCode: code, route: request.routeOptions.url }, 'request refused');
-    return reply.status(status).send({ error: message, errorCode: code });
+    const { code, message, retryAfterSeconds, fields } = classifyError(error);
+    const status = logError(error, code, request);
+    if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
+    return reply.status(status).send({ error: message, errorCode: code, ...fields });
   });
   app.setNotFoundHandler((_request, reply) =>
     reply.status(404).send({ error: errorMessage('not_found'), errorCode: 'not_found' }),

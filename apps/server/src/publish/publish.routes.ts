@@ -1,14 +1,11 @@
 import {
   CHAFF_HEADER,
-  type ErrorCode,
-  errorMessage,
-  errorStatus,
   MAX_PUBLISH_BODY_BYTES,
   PublishRequestSchema,
   PublishResponseSchema,
 } from '@bluezone/api';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError } from '../errors/app-error.js';
+import { classifyError, logError } from '../http/error-handler.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { BluezoneMetrics } from '../metrics/bluezone-metrics.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
@@ -16,28 +13,6 @@ import { createPublishService } from './publish.service.js';
 import { chaffAnswer, publishPadding } from './publish-padding.js';
 
 const isChaff = (request: FastifyRequest) => request.headers[CHAFF_HEADER] !== undefined;
-
-/** Bad input of any kind as a publish error code; anything else is an internal error. */
-function codeOf(error: FastifyError): { code: ErrorCode; message: string } {
-  if (isAppError(error)) return { code: error.code, message: error.message };
-  if (error.validation) {
-    const first = error.validation[0];
-    const where = first?.instancePath ? ` at ${first.instancePath}` : '';
-    return { code: 'invalid_request', message: `The request body is invalid${where}: ${first?.message}.` };
-  }
-  const status = error.statusCode ?? 500;
-  const code: ErrorCode =
-    status === 413
-      ? 'body_too_large'
-      : status === 415
-        ? 'unsupported_media_type'
-        : error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP_')
-          ? 'unparsable_request'
-          : status >= 400 && status < 500
-            ? 'invalid_request'
-            : 'internal';
-  return { code, message: errorMessage(code) };
-}
 
 /**
  * Errors of the publish route answer in the publish shape (`{error, code, padding}`, Google's field
@@ -50,12 +25,10 @@ function publishErrorHandler(
   reply: FastifyReply,
   metrics: BluezoneMetrics,
 ) {
-  const { code, message } = codeOf(error);
+  const { code, message } = classifyError(error);
   if (isChaff(request) && code !== 'body_too_large') return reply.status(200).send(chaffAnswer(undefined));
-  const status = errorStatus(code);
   metrics.publishRejected.inc({ error_code: code });
-  if (status >= 500) request.log.error({ err: error, route: '/v1/publish' }, 'request failed');
-  else request.log.info({ errorCode: code, route: '/v1/publish' }, 'request refused');
+  const status = logError(error, code, request);
   return reply.status(status).send({ error: message, code, padding: publishPadding() });
 }
 

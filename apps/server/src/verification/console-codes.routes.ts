@@ -6,7 +6,7 @@ import {
   IssueConsoleCodeResponseSchema,
   ListQuerySchema,
   parseLimit,
-} from '../accounts/console.schemas.js';
+} from '@bluezone/api';
 import type { ConsoleDeps } from '../accounts/console.types.js';
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';

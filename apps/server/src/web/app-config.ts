@@ -1,7 +1,13 @@
-import type { AppConfig } from '@bluezone/api';
+import type { AppConfig, AppFeatures } from '@bluezone/api';
 import { exportPublicKeys } from '../distribution/export-public-keys.service.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
+
+/**
+ * What a Bluezone server offers the app beyond keys and exports: `buildServer` registers the
+ * declarations, notices and areas routes on every server, so each is on.
+ */
+export const SERVER_APP_FEATURES: AppFeatures = { declarations: true, notices: true, areas: true };
 
 /**
  * What `GET /app/config.json` answers for `bluezone server`: the region's health authority and
@@ -29,5 +35,6 @@ export async function appConfigOf(
       keyVersion,
       publicKeyPem,
     })),
+    features: SERVER_APP_FEATURES,
   };
 }

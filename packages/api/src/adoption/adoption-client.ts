@@ -1,34 +1,13 @@
 import { ApiError, apiErrorOf, NetworkError } from '../client/api-error.js';
 import type { HttpTransport } from '../client/http-transport.js';
 import { bodyText } from '../client/utf8.js';
+import type { ActiveReport, AdoptionAnswer, InstallReport } from './adoption-report.schemas.js';
 
 // What the app reports for the adoption counts (docs/privacy.md): an install, and at most once a UTC
 // day a "still active" signal. Nothing in them identifies a person or a device; the server only
 // adds 1 to a counter of the day and area.
 
-export type AppPlatform = 'android' | 'ios' | 'web';
-
-export interface InstallReport {
-  /** ISO 3166-2 code of the province the person chose, e.g. `VN-20`. */
-  readonly province: string;
-  /** GSO code of the district, if chosen. */
-  readonly district?: string;
-  /** Invite code of the organisation whose link or QR code brought the person (`?org=`). */
-  readonly organisation?: string;
-  /** Code of the tracked install link (`?ch=`). */
-  readonly channel?: string;
-  readonly platform: AppPlatform;
-  /** `major.minor[.patch]`. */
-  readonly appVersion: string;
-}
-
-export type ActiveReport = Pick<InstallReport, 'province' | 'district' | 'platform' | 'appVersion'>;
-
-export interface AdoptionAnswer {
-  readonly counted: boolean;
-  /** The UTC day it was counted under. */
-  readonly day: string;
-}
+export type AppPlatform = InstallReport['platform'];
 
 export interface AdoptionClient {
   install(report: InstallReport): Promise<AdoptionAnswer>;

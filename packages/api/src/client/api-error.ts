@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error answer, e.g. `lockedUntil` of `account_locked`, `errors` of `import_invalid`. */
+    readonly body: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -78,5 +80,5 @@ export function apiErrorOf(status: number, json: unknown): ApiError {
     | undefined;
   const code = sent ?? codeOfStatus(status);
   const message = typeof record.error === 'string' && record.error !== '' ? record.error : errorMessage(code);
-  return new ApiError(status, code, message);
+  return new ApiError(status, code, message, record);
 }

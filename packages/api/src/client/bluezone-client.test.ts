@@ -47,6 +47,42 @@ describe('BluezoneClient', () => {
     expect(requests[0]?.headers['content-type']).toBe('application/json');
   });
 
+  it('reads areas and notices from the key server and sends declarations with the device API key', async () => {
+    const board = {
+      notices: [{ id: 'n', title: { vi: 'a', en: 'a' }, body: { vi: 'b', en: 'b' } }],
+      faq: [],
+    };
+    const { requests, transport } = recorder((r) =>
+      r.url.endsWith('/v1/areas')
+        ? json(200, { id: 'vn-2020', provinces: [] })
+        : r.url.includes('/v1/notices/')
+          ? json(200, board)
+          : json(200, { received: true }),
+    );
+    const client = createBluezoneClient({
+      transport,
+      verificationUrl: 'http://v/',
+      keyServerUrl: 'http://k',
+      deviceApiKey: 'dk',
+    });
+    expect((await client.areas()).id).toBe('vn-2020');
+    expect(await client.notices('VN')).toEqual(board);
+    const declaration = {
+      level: 'F1' as const,
+      exposureDate: '2026-03-01',
+      name: 'A',
+      phone: '0912345678',
+      address: '',
+    };
+    expect(await client.declare(declaration)).toEqual({ received: true });
+    expect(requests.map((r) => [r.method, r.url, r.headers['x-api-key']])).toEqual([
+      ['GET', 'http://k/v1/areas', undefined],
+      ['GET', 'http://k/v1/notices/VN', undefined],
+      ['POST', 'http://v/api/declarations', 'dk'],
+    ]);
+    expect(JSON.parse(requests[2]?.body as string)).toEqual(declaration);
+  });
+
   it('maps error answers to ApiError with the code the server sent or the one its status implies', async () => {
     const answers: HttpResponse[] = [
       json(400, { error: 'expired', errorCode: 'code_expired' }),

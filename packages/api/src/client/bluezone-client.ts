@@ -1,4 +1,7 @@
 import { DEFAULT_EXPORT_LIMITS, DEFAULT_MAX_INDEX_BYTES } from '@bluezone/protocol';
+import type { Areas2020 } from '../areas.schemas.js';
+import type { DeclarationReceived, DeclarationRequest } from '../console/declarations.schemas.js';
+import type { NoticeBoard } from '../notices.schemas.js';
 import type {
   VerificationCertificateRequest,
   VerificationCertificateResponse,
@@ -51,6 +54,12 @@ export interface BluezoneClient {
   exportFileUrl(path: string): string;
   /** The region's published risk configuration (JSON, not yet validated). */
   riskConfiguration(region: string): Promise<unknown>;
+  /** `GET {keyServerUrl}/v1/areas`: the 2020 provinces with their districts. */
+  areas(): Promise<Areas2020>;
+  /** `GET {keyServerUrl}/v1/notices/{region}`: the health authority's notices and FAQ. */
+  notices(region: string): Promise<NoticeBoard>;
+  /** `POST {verificationUrl}/api/declarations` with the device API key: an F1/F2 person's declaration. */
+  declare(request: DeclarationRequest): Promise<DeclarationReceived>;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
@@ -108,6 +117,13 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
 
   const exportFileUrl = (path: string) => `${exportBaseUrl}/${path.replace(/^\/+/, '')}`;
 
+  async function getJson(url: string, options: DownloadOptions = {}): Promise<object> {
+    const json = parseJson(bodyText((await get(url, options)).body));
+    if (typeof json !== 'object' || json === null)
+      throw new ApiError(200, 'unparsable_response', `${url} answered something other than JSON`);
+    return json;
+  }
+
   return {
     verify: (request) => postJson(`${verificationUrl}/api/verify`, request, deviceApiKey),
     certificate: (request) => postJson(`${verificationUrl}/api/certificate`, request, deviceApiKey),
@@ -121,13 +137,14 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
         (await get(exportFileUrl(path), { maxBytes: DEFAULT_EXPORT_LIMITS.maxBytes, ...download })).body,
       ),
     exportFileUrl,
-    riskConfiguration: async (region) => {
-      const url = `${exportBaseUrl}/${encodeURIComponent(region)}/risk-configuration.json`;
-      const json = parseJson(bodyText((await get(url, { maxBytes: MAX_RISK_CONFIGURATION_BYTES })).body));
-      if (typeof json !== 'object' || json === null)
-        throw new ApiError(200, 'unparsable_response', `${url} answered something other than JSON`);
-      return json;
-    },
+    riskConfiguration: (region) =>
+      getJson(`${exportBaseUrl}/${encodeURIComponent(region)}/risk-configuration.json`, {
+        maxBytes: MAX_RISK_CONFIGURATION_BYTES,
+      }),
+    areas: async () => (await getJson(`${keyServerUrl}/v1/areas`)) as Areas2020,
+    notices: async (region) =>
+      (await getJson(`${keyServerUrl}/v1/notices/${encodeURIComponent(region)}`)) as NoticeBoard,
+    declare: (request) => postJson(`${verificationUrl}/api/declarations`, request, deviceApiKey),
   };
 }
 

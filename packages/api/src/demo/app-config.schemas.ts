@@ -1,5 +1,16 @@
 import { type Static, Type } from 'typebox';
 
+/** Which optional services this deployment offers the app; an absent flag means off. */
+export const AppFeatures = Type.Object({
+  /** `POST /api/declarations`: the F1/F2 person may send their contact details to the health station. */
+  declarations: Type.Boolean(),
+  /** `GET /v1/notices/{region}`: the health authority's notices and FAQ. */
+  notices: Type.Boolean(),
+  /** `GET /v1/areas`: provinces and districts to choose from at the first run. */
+  areas: Type.Boolean(),
+});
+export type AppFeatures = Static<typeof AppFeatures>;
+
 /**
  * `GET /app/config.json`: what the citizen app needs to talk to this deployment — what a native
  * app would have built in. The device API key identifies the app, not a person (PROTOCOL.md §5).
@@ -20,5 +31,7 @@ export const AppConfig = Type.Object({
   ),
   /** Present when `npm start`'s simulated district accepts phones over the demo air. */
   demoAir: Type.Optional(Type.Object({ url: Type.String() })),
+  /** What else the deployment offers; absent (an older server): none of it. */
+  features: Type.Optional(AppFeatures),
 });
 export type AppConfig = Static<typeof AppConfig>;

@@ -35,7 +35,9 @@ export async function startEmbeddedServer(
     webConsole?: { dir: string };
   },
 ): Promise<EmbeddedServer> {
-  const { createApp, createLogger, initHealthAuthority } = await import('@bluezone/server');
+  const { createApp, createLogger, initHealthAuthority, SERVER_APP_FEATURES } = await import(
+    '@bluezone/server'
+  );
   const temporary = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bluezone-sim-'));
   const region = options.region ?? 'VN';
@@ -78,6 +80,7 @@ export async function startEmbeddedServer(
         },
       ],
       ...(web?.demoAirUrl ? { demoAir: { url: web.demoAirUrl } } : {}),
+      features: SERVER_APP_FEATURES,
     };
     return {
       app,

@@ -1,15 +1,10 @@
+import type { ImportAnswer, ImportProblem } from '@bluezone/api';
 import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConsoleApiError, post } from '../../api/client.js';
+import { isApiError, post } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-
-interface ImportProblem {
-  line: number;
-  column: string | null;
-  message: string;
-}
 
 const EXAMPLE = 'date,province,district,source,installs,active\n2020-08-10,VN-20,,store:google,1520,1300';
 
@@ -19,11 +14,11 @@ export function ImportPanel() {
   const client = useQueryClient();
   const [csv, setCsv] = useState('');
   const upload = useMutation({
-    mutationFn: () => post<{ imported: number; sources: string[] }>('/adoption/import', { csv }),
+    mutationFn: () => post<ImportAnswer>('/adoption/import', { csv }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['adoption'] }),
   });
   const problems =
-    upload.error instanceof ConsoleApiError && Array.isArray(upload.error.body.errors)
+    isApiError(upload.error) && Array.isArray(upload.error.body.errors)
       ? (upload.error.body.errors as ImportProblem[])
       : undefined;
   const submit = (event: FormEvent) => {

@@ -1,19 +1,6 @@
-import {
-  Anchor,
-  Button,
-  Code,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Code, Group, Select, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiPath } from '../../api/adoption.js';
 import { provinceOf, useAreaName, useAreas } from '../../api/areas.js';
 import {
   CAMPAIGN_ROUTES,
@@ -25,8 +12,8 @@ import {
 } from '../../api/campaigns.js';
 import { useUser } from '../../api/session.js';
 import { useCell } from '../../components/cells.js';
-import { ErrorAlert } from '../../components/error-alert.js';
-import { NotAvailable } from '../../components/not-available.js';
+import { DataTable } from '../../components/data-table.js';
+import { CampaignActions, CampaignForm, CampaignPanel } from './campaign-panel.js';
 import { useCanEditCampaigns, useProvinceChoices } from './scope.js';
 
 /** Unions, companies, schools… with their invite codes, install links, posters and installs. */
@@ -38,71 +25,44 @@ export function OrganisationsPanel() {
   const areas = useAreas();
   const name = useAreaName();
   const cell = useCell();
-  const rows = organisations.data?.organisations ?? [];
   return (
-    <Stack>
-      {canEdit && !organisations.notAvailable ? <NewOrganisationForm /> : null}
-      <Paper withBorder p="md">
-        {organisations.notAvailable ? (
-          <NotAvailable route={apiPath(CAMPAIGN_ROUTES.organisations)} />
-        ) : (
-          <ErrorAlert error={organisations.error ?? remove.error} />
-        )}
-        {organisations.data && rows.length === 0 ? (
-          <Text c="dimmed">{t('province.noOrganisations')}</Text>
-        ) : null}
-        {rows.length ? (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped data-testid="organisations">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('province.name')}</Table.Th>
-                  <Table.Th>{t('province.kind')}</Table.Th>
-                  <Table.Th>{t('campaigns.inviteCode')}</Table.Th>
-                  <Table.Th>{t('dashboard.province')}</Table.Th>
-                  <Table.Th>{t('campaigns.link')}</Table.Th>
-                  <Table.Th ta="right">{t('dashboard.installs')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((o) => (
-                  <Table.Tr key={o.code}>
-                    <Table.Td>{o.name}</Table.Td>
-                    <Table.Td>{t(`campaigns.orgTypes.${o.type}`, { defaultValue: o.type })}</Table.Td>
-                    <Table.Td>
-                      <Code fz="md">{o.code}</Code>
-                    </Table.Td>
-                    <Table.Td>{name(provinceOf(areas.data, o.province), o.province)}</Table.Td>
-                    <Table.Td>
-                      <Code>{o.installUrl}</Code>
-                    </Table.Td>
-                    <Table.Td ta="right">{cell(o.installs)}</Table.Td>
-                    <Table.Td>
-                      <Group gap={6}>
-                        <Anchor href={o.posterUrl} download size="sm">
-                          {t('campaigns.posterPdf')}
-                        </Anchor>
-                        {canEdit ? (
-                          <Button
-                            size="compact-xs"
-                            variant="outline"
-                            color="red"
-                            onClick={() => remove.mutate(o.code)}
-                          >
-                            {t('common.delete')}
-                          </Button>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-      </Paper>
-    </Stack>
+    <CampaignPanel
+      route={CAMPAIGN_ROUTES.organisations}
+      notAvailable={organisations.notAvailable}
+      error={organisations.error ?? remove.error}
+      form={<NewOrganisationForm />}
+    >
+      <DataTable
+        rows={organisations.data?.organisations}
+        rowKey={(o) => o.code}
+        testId="organisations"
+        minWidth={760}
+        empty={t('province.noOrganisations')}
+        columns={[
+          { header: t('province.name'), cell: (o) => o.name },
+          {
+            header: t('province.kind'),
+            cell: (o) => t(`campaigns.orgTypes.${o.type}`, { defaultValue: o.type }),
+          },
+          { header: t('campaigns.inviteCode'), cell: (o) => <Code fz="md">{o.code}</Code> },
+          {
+            header: t('dashboard.province'),
+            cell: (o) => name(provinceOf(areas.data, o.province), o.province),
+          },
+          { header: t('campaigns.link'), cell: (o) => <Code>{o.installUrl}</Code> },
+          { header: t('dashboard.installs'), align: 'right', cell: (o) => cell(o.installs) },
+          {
+            header: t('common.actions'),
+            cell: (o) => (
+              <CampaignActions
+                posterUrl={o.posterUrl}
+                onDelete={canEdit ? () => remove.mutate(o.code) : undefined}
+              />
+            ),
+          },
+        ]}
+      />
+    </CampaignPanel>
   );
 }
 
@@ -118,68 +78,61 @@ function NewOrganisationForm() {
   const [district, setDistrict] = useState<string | null>(null);
   const create = useCampaignChange(createIn(CAMPAIGN_ROUTES.organisations));
   const districts = provinceOf(areas.data, province)?.districts ?? [];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(
       { name: orgName, type, ...(province ? { province } : {}), ...(district ? { district } : {}) },
       { onSuccess: () => setOrgName('') },
     );
   };
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="new-org">
-      <form onSubmit={submit}>
-        <Stack>
-          <Title order={2} size="h4" id="new-org">
-            {t('campaigns.newOrganisation')}
-          </Title>
-          <Group grow align="flex-start" wrap="wrap">
-            <TextInput
-              label={t('province.name')}
-              value={orgName}
-              onChange={(e) => setOrgName(e.currentTarget.value)}
-              required
-              maxLength={200}
-              miw={220}
-            />
-            <Select
-              label={t('province.kind')}
-              value={type}
-              onChange={(v) => v && setType(v)}
-              data={ORGANISATION_TYPES.map((o) => ({ value: o, label: t(`campaigns.orgTypes.${o}`) }))}
-              allowDeselect={false}
-              miw={150}
-            />
-            <Select
-              label={t('dashboard.province')}
-              value={province}
-              onChange={(v) => {
-                setProvince(v);
-                setDistrict(null);
-              }}
-              data={provinces}
-              searchable
-              disabled={user.province !== null}
-              required
-              miw={180}
-            />
-            <Select
-              label={t('province.district')}
-              value={district}
-              onChange={setDistrict}
-              data={districts.map((d) => ({ value: d.code, label: areaName(d) }))}
-              searchable
-              clearable
-              miw={180}
-            />
-          </Group>
-          <ErrorAlert error={create.error} />
-          <Group>
-            <Button type="submit" loading={create.isPending} disabled={!orgName || !province}>
-              {t('campaigns.addOrganisation')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <CampaignForm
+      id="new-org"
+      title={t('campaigns.newOrganisation')}
+      submitLabel={t('campaigns.addOrganisation')}
+      onSubmit={submit}
+      change={create}
+      canSubmit={orgName !== '' && province !== null}
+    >
+      <Group grow align="flex-start" wrap="wrap">
+        <TextInput
+          label={t('province.name')}
+          value={orgName}
+          onChange={(e) => setOrgName(e.currentTarget.value)}
+          required
+          maxLength={200}
+          miw={220}
+        />
+        <Select
+          label={t('province.kind')}
+          value={type}
+          onChange={(v) => v && setType(v)}
+          data={ORGANISATION_TYPES.map((o) => ({ value: o, label: t(`campaigns.orgTypes.${o}`) }))}
+          allowDeselect={false}
+          miw={150}
+        />
+        <Select
+          label={t('dashboard.province')}
+          value={province}
+          onChange={(v) => {
+            setProvince(v);
+            setDistrict(null);
+          }}
+          data={provinces}
+          searchable
+          disabled={user.province !== null}
+          required
+          miw={180}
+        />
+        <Select
+          label={t('province.district')}
+          value={district}
+          onChange={setDistrict}
+          data={districts.map((d) => ({ value: d.code, label: areaName(d) }))}
+          searchable
+          clearable
+          miw={180}
+        />
+      </Group>
+    </CampaignForm>
   );
 }

@@ -1,7 +1,6 @@
-import { Button, Group, NumberInput, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiPath } from '../../api/adoption.js';
 import {
   CAMPAIGN_ROUTES,
   createIn,
@@ -11,10 +10,9 @@ import {
   useTargets,
 } from '../../api/campaigns.js';
 import { useUser } from '../../api/session.js';
-import { ErrorAlert } from '../../components/error-alert.js';
 import { todayIso } from '../../components/format.js';
-import { NotAvailable } from '../../components/not-available.js';
 import { TargetsTable } from '../province/targets-table.js';
+import { CampaignForm, CampaignPanel } from './campaign-panel.js';
 import { useCanEditCampaigns, useProvinceChoices } from './scope.js';
 
 /** Targets with their progress; national administrators and provincial officers add and remove them. */
@@ -23,22 +21,19 @@ export function TargetsPanel() {
   const canEdit = useCanEditCampaigns();
   const remove = useCampaignChange(deleteAt(CAMPAIGN_ROUTES.target));
   return (
-    <Stack>
-      {canEdit && !targets.notAvailable ? <NewTargetForm /> : null}
-      <Paper withBorder p="md">
-        {targets.notAvailable ? (
-          <NotAvailable route={apiPath(CAMPAIGN_ROUTES.targets)} />
-        ) : (
-          <ErrorAlert error={targets.error ?? remove.error} />
-        )}
-        {targets.data ? (
-          <TargetsTable
-            targets={targets.data.targets}
-            {...(canEdit ? { onDelete: (id) => remove.mutate(id) } : {})}
-          />
-        ) : null}
-      </Paper>
-    </Stack>
+    <CampaignPanel
+      route={CAMPAIGN_ROUTES.targets}
+      notAvailable={targets.notAvailable}
+      error={targets.error ?? remove.error}
+      form={<NewTargetForm />}
+    >
+      {targets.data ? (
+        <TargetsTable
+          targets={targets.data.targets}
+          {...(canEdit ? { onDelete: (id) => remove.mutate(id) } : {})}
+        />
+      ) : null}
+    </CampaignPanel>
   );
 }
 
@@ -53,8 +48,7 @@ function NewTargetForm() {
   const [deadline, setDeadline] = useState(todayIso(new Date(Date.now() + 30 * 86_400_000)));
   const [label, setLabel] = useState('');
   const create = useCampaignChange(createIn(CAMPAIGN_ROUTES.targets));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate({
       area,
       kind,
@@ -70,76 +64,69 @@ function NewTargetForm() {
   ];
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="new-target">
-      <form onSubmit={submit}>
-        <Stack>
-          <Title order={2} size="h4" id="new-target">
-            {t('campaigns.newTarget')}
-          </Title>
-          <Group grow align="flex-start" wrap="wrap">
-            <Select
-              label={t('targets.area')}
-              value={area}
-              onChange={setArea}
-              data={areas}
-              searchable
-              allowDeselect={false}
-              miw={180}
-            />
-            <Select
-              label={t('campaigns.targetKind')}
-              value={kind}
-              onChange={(v) => v && setKind(v)}
-              data={TARGET_KINDS.map((k) => ({ value: k, label: t(`campaigns.targetKinds.${k}`) }))}
-              allowDeselect={false}
-              miw={200}
-            />
-            {kind !== 'absolute' ? (
-              <NumberInput
-                label={t('campaigns.sharePercent')}
-                value={share}
-                onChange={setShare}
-                min={1}
-                max={100}
-                suffix=" %"
-                miw={120}
-              />
-            ) : null}
-            {kind !== 'population_share' ? (
-              <NumberInput
-                label={t(kind === 'absolute' ? 'campaigns.users' : 'campaigns.smartphoneUsers')}
-                value={baseCount}
-                onChange={setBaseCount}
-                min={1}
-                thousandSeparator="."
-                decimalSeparator=","
-                required
-                miw={160}
-              />
-            ) : null}
-            <TextInput
-              type="date"
-              label={t('targets.deadline')}
-              value={deadline}
-              onChange={(e) => setDeadline(e.currentTarget.value)}
-              required
-              miw={150}
-            />
-          </Group>
-          <TextInput
-            label={t('campaigns.label')}
-            value={label}
-            onChange={(e) => setLabel(e.currentTarget.value)}
-            maxLength={200}
+    <CampaignForm
+      id="new-target"
+      title={t('campaigns.newTarget')}
+      submitLabel={t('campaigns.addTarget')}
+      onSubmit={submit}
+      change={create}
+    >
+      <Group grow align="flex-start" wrap="wrap">
+        <Select
+          label={t('targets.area')}
+          value={area}
+          onChange={setArea}
+          data={areas}
+          searchable
+          allowDeselect={false}
+          miw={180}
+        />
+        <Select
+          label={t('campaigns.targetKind')}
+          value={kind}
+          onChange={(v) => v && setKind(v)}
+          data={TARGET_KINDS.map((k) => ({ value: k, label: t(`campaigns.targetKinds.${k}`) }))}
+          allowDeselect={false}
+          miw={200}
+        />
+        {kind !== 'absolute' ? (
+          <NumberInput
+            label={t('campaigns.sharePercent')}
+            value={share}
+            onChange={setShare}
+            min={1}
+            max={100}
+            suffix=" %"
+            miw={120}
           />
-          <ErrorAlert error={create.error} />
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              {t('campaigns.addTarget')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+        ) : null}
+        {kind !== 'population_share' ? (
+          <NumberInput
+            label={t(kind === 'absolute' ? 'campaigns.users' : 'campaigns.smartphoneUsers')}
+            value={baseCount}
+            onChange={setBaseCount}
+            min={1}
+            thousandSeparator="."
+            decimalSeparator=","
+            required
+            miw={160}
+          />
+        ) : null}
+        <TextInput
+          type="date"
+          label={t('targets.deadline')}
+          value={deadline}
+          onChange={(e) => setDeadline(e.currentTarget.value)}
+          required
+          miw={150}
+        />
+      </Group>
+      <TextInput
+        label={t('campaigns.label')}
+        value={label}
+        onChange={(e) => setLabel(e.currentTarget.value)}
+        maxLength={200}
+      />
+    </CampaignForm>
   );
 }

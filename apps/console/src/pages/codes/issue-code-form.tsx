@@ -1,3 +1,4 @@
+import type { IssuedConsoleCode } from '@bluezone/api';
 import { Button, Paper, Radio, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -5,12 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useAreaName, useAreas } from '../../api/areas.js';
 import { post } from '../../api/client.js';
 import { useUser } from '../../api/session.js';
-import type { IssuedCode } from '../../api/types.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { todayIso } from '../../components/format.js';
 
 /** F0 (`confirmed`) or F1 (`recursive`) with the symptom or test date; a national user may name a province. */
-export function IssueCodeForm({ onIssued }: { onIssued: (code: IssuedCode) => void }) {
+export function IssueCodeForm({ onIssued }: { onIssued: (code: IssuedConsoleCode) => void }) {
   const { t } = useTranslation();
   const user = useUser();
   const areas = useAreas();
@@ -22,7 +22,7 @@ export function IssueCodeForm({ onIssued }: { onIssued: (code: IssuedCode) => vo
   const [province, setProvince] = useState<string | null>(null);
   const issue = useMutation({
     mutationFn: () =>
-      post<IssuedCode>('/codes', {
+      post<IssuedConsoleCode>('/codes', {
         testType,
         [dateKind]: date,
         tzOffset: -new Date().getTimezoneOffset(),

@@ -1,12 +1,12 @@
+import type { IssuedConsoleCode } from '@bluezone/api';
 import { Anchor, Button, Code, CopyButton, Group, Image, Paper, Stack, Text, Title } from '@mantine/core';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IssuedCode } from '../../api/types.js';
 import { useFormat } from '../../components/format.js';
 
 /** The code just issued: the 8 digits to read out, the long link and its QR code, both expiries. */
-export function IssuedCodeCard({ code }: { code: IssuedCode }) {
+export function IssuedCodeCard({ code }: { code: IssuedConsoleCode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [qr, setQr] = useState<string>();

@@ -1,14 +1,20 @@
-import { Badge, Button, Paper, Table, Text, Title } from '@mantine/core';
+import type { ConsoleCode } from '@bluezone/api';
+import { Badge, Paper, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { provinceOf, useAreaName, useAreas } from '../../api/areas.js';
 import { get, post } from '../../api/client.js';
 import { useUser } from '../../api/session.js';
-import { CODE_ROLES, type CodeListItem, type CodeStatus } from '../../api/types.js';
+import { CODE_ROLES } from '../../api/types.js';
+import { DataTable, RowDangerButton } from '../../components/data-table.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useFormat } from '../../components/format.js';
 
-const STATUS_COLOR: Record<CodeStatus, string> = { unclaimed: 'blue', claimed: 'green', expired: 'gray' };
+const STATUS_COLOR: Record<ConsoleCode['status'], string> = {
+  unclaimed: 'blue',
+  claimed: 'green',
+  expired: 'gray',
+};
 
 /** The newest codes issued through the console: status only, never the code; expire an unclaimed one. */
 export function RecentCodes() {
@@ -20,7 +26,7 @@ export function RecentCodes() {
   const client = useQueryClient();
   const codes = useQuery({
     queryKey: ['codes'],
-    queryFn: () => get<{ codes: CodeListItem[] }>('/codes?limit=50'),
+    queryFn: () => get<{ codes: ConsoleCode[] }>('/codes?limit=50'),
   });
   const expire = useMutation({
     mutationFn: (uuid: string) => post('/codes/expire', { uuid }),
@@ -34,55 +40,47 @@ export function RecentCodes() {
         {t('codes.recentTitle')}
       </Title>
       <ErrorAlert error={codes.error ?? expire.error} />
-      {codes.data?.codes.length === 0 ? <Text c="dimmed">{t('codes.none')}</Text> : null}
-      {codes.data?.codes.length ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped data-testid="recent-codes">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('codes.issuedAt')}</Table.Th>
-                <Table.Th>{t('codes.type')}</Table.Th>
-                <Table.Th>{t('codes.province')}</Table.Th>
-                <Table.Th>{t('codes.issuedBy')}</Table.Th>
-                <Table.Th>{t('codes.status')}</Table.Th>
-                {canExpire ? <Table.Th>{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {codes.data.codes.map((code) => (
-                <Table.Tr key={code.uuid} data-uuid={code.uuid} data-status={code.status}>
-                  <Table.Td>{format.dateTime(code.issuedAt)}</Table.Td>
-                  <Table.Td>{t(code.testType === 'confirmed' ? 'codes.f0Short' : 'codes.f1Short')}</Table.Td>
-                  <Table.Td>
-                    {code.province ? areaName(provinceOf(areas.data, code.province), code.province) : '–'}
-                  </Table.Td>
-                  <Table.Td>{code.issuedBy}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[code.status]} variant="light">
-                      {t(`codes.statuses.${code.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  {canExpire ? (
-                    <Table.Td>
-                      {code.status === 'unclaimed' ? (
-                        <Button
-                          size="compact-xs"
-                          variant="outline"
-                          color="red"
-                          onClick={() => expire.mutate(code.uuid)}
-                          loading={expire.isPending && expire.variables === code.uuid}
-                        >
-                          {t('codes.expire')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      <DataTable
+        rows={codes.data?.codes}
+        rowKey={(code) => code.uuid}
+        rowData={(code) => ({ 'data-uuid': code.uuid, 'data-status': code.status })}
+        testId="recent-codes"
+        minWidth={560}
+        empty={t('codes.none')}
+        columns={[
+          { header: t('codes.issuedAt'), cell: (code) => format.dateTime(code.issuedAt) },
+          {
+            header: t('codes.type'),
+            cell: (code) => t(code.testType === 'confirmed' ? 'codes.f0Short' : 'codes.f1Short'),
+          },
+          {
+            header: t('codes.province'),
+            cell: (code) =>
+              code.province ? areaName(provinceOf(areas.data, code.province), code.province) : '–',
+          },
+          { header: t('codes.issuedBy'), cell: (code) => code.issuedBy },
+          {
+            header: t('codes.status'),
+            cell: (code) => (
+              <Badge color={STATUS_COLOR[code.status]} variant="light">
+                {t(`codes.statuses.${code.status}`)}
+              </Badge>
+            ),
+          },
+          canExpire && {
+            header: t('common.actions'),
+            cell: (code) =>
+              code.status === 'unclaimed' ? (
+                <RowDangerButton
+                  onClick={() => expire.mutate(code.uuid)}
+                  loading={expire.isPending && expire.variables === code.uuid}
+                >
+                  {t('codes.expire')}
+                </RowDangerButton>
+              ) : null,
+          },
+        ]}
+      />
     </Paper>
   );
 }

@@ -1,7 +1,7 @@
+import type { NationalAdoption, ProvinceBrief } from '@bluezone/api';
 import { Anchor, Table, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { NationalAdoption, ProvinceBrief } from '../../api/adoption.js';
 import { useAreaName } from '../../api/areas.js';
 import { useCell } from '../../components/cells.js';
 import { useFormat } from '../../components/format.js';

@@ -1,8 +1,7 @@
+import type { AreaDistrict, Cell, ProvinceAdoption } from '@bluezone/api';
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Cell, ProvinceAdoption } from '../../api/adoption.js';
 import { useAreaName } from '../../api/areas.js';
-import type { AreaDistrict } from '../../api/types.js';
 import { useCell } from '../../components/cells.js';
 
 /** The province's districts (from /v1/areas) with their installs when the adoption route answers. */

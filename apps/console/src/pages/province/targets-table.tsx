@@ -1,8 +1,9 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import type { TargetProgress } from '@bluezone/api';
+import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TargetProgress } from '../../api/adoption.js';
 import { useAreaName } from '../../api/areas.js';
 import { useCell } from '../../components/cells.js';
+import { DataTable, RowDangerButton } from '../../components/data-table.js';
 import { useFormat } from '../../components/format.js';
 
 /** Targets with their deadline, where the area stands and the daily pace needed to meet them. */
@@ -17,82 +18,81 @@ export function TargetsTable({
   const format = useFormat();
   const cell = useCell();
   const name = useAreaName();
-  if (targets.length === 0) return <Text c="dimmed">{t('province.noTargets')}</Text>;
+  const perDay = (n: number | null) => (n === null ? '–' : t('targets.perDay', { n: format.number(n) }));
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped data-testid="targets">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('targets.area')}</Table.Th>
-            <Table.Th>{t('targets.goal')}</Table.Th>
-            <Table.Th>{t('targets.deadline')}</Table.Th>
-            <Table.Th ta="right">{t('targets.current')}</Table.Th>
-            <Table.Th ta="right">{t('targets.reached')}</Table.Th>
-            <Table.Th ta="right">{t('targets.paceNeeded')}</Table.Th>
-            <Table.Th ta="right">{t('targets.recentPace')}</Table.Th>
-            <Table.Th>{t('targets.state')}</Table.Th>
-            {onDelete ? <Table.Th>{t('common.actions')}</Table.Th> : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {targets.map((target) => (
-            <Table.Tr key={target.id}>
-              <Table.Td>
-                {name(target.areaName)}
-                {target.label ? (
-                  <Text size="xs" c="dimmed">
-                    {target.label}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                {target.kind === 'absolute'
-                  ? format.number(target.targetUsers)
-                  : t(`targets.kinds.${target.kind}`, { share: format.percent(target.share, 0) })}
+    <DataTable
+      rows={targets}
+      rowKey={(target) => target.id}
+      testId="targets"
+      minWidth={760}
+      empty={t('province.noTargets')}
+      columns={[
+        {
+          header: t('targets.area'),
+          cell: (target) => (
+            <>
+              {name(target.areaName)}
+              {target.label ? (
                 <Text size="xs" c="dimmed">
-                  {t('targets.users', { n: format.number(target.targetUsers) })}
+                  {target.label}
                 </Text>
-              </Table.Td>
-              <Table.Td>
-                {format.date(target.deadline)}
-                <Text size="xs" c="dimmed">
-                  {t('targets.daysLeft', { count: target.daysLeft })}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">{cell(target.current)}</Table.Td>
-              <Table.Td ta="right">{format.percent(target.reached, 1)}</Table.Td>
-              <Table.Td ta="right">
-                {target.dailyPaceNeeded === null
-                  ? '–'
-                  : t('targets.perDay', { n: format.number(target.dailyPaceNeeded) })}
-              </Table.Td>
-              <Table.Td ta="right">
-                {target.recentDailyAverage === null
-                  ? '–'
-                  : t('targets.perDay', { n: format.number(Math.round(target.recentDailyAverage)) })}
-              </Table.Td>
-              <Table.Td>
-                {target.overdue ? (
-                  <Badge color="red">{t('targets.overdue')}</Badge>
-                ) : target.onTrack === null ? (
-                  '–'
-                ) : target.onTrack ? (
-                  <Badge color="green">{t('targets.onTrack')}</Badge>
-                ) : (
-                  <Badge color="orange">{t('targets.behind')}</Badge>
-                )}
-              </Table.Td>
-              {onDelete ? (
-                <Table.Td>
-                  <Button size="compact-xs" variant="outline" color="red" onClick={() => onDelete(target.id)}>
-                    {t('common.delete')}
-                  </Button>
-                </Table.Td>
               ) : null}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+            </>
+          ),
+        },
+        {
+          header: t('targets.goal'),
+          cell: (target) => (
+            <>
+              {target.kind === 'absolute'
+                ? format.number(target.targetUsers)
+                : t(`targets.kinds.${target.kind}`, { share: format.percent(target.share, 0) })}
+              <Text size="xs" c="dimmed">
+                {t('targets.users', { n: format.number(target.targetUsers) })}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('targets.deadline'),
+          cell: (target) => (
+            <>
+              {format.date(target.deadline)}
+              <Text size="xs" c="dimmed">
+                {t('targets.daysLeft', { count: target.daysLeft })}
+              </Text>
+            </>
+          ),
+        },
+        { header: t('targets.current'), align: 'right', cell: (target) => cell(target.current) },
+        { header: t('targets.reached'), align: 'right', cell: (target) => format.percent(target.reached, 1) },
+        { header: t('targets.paceNeeded'), align: 'right', cell: (target) => perDay(target.dailyPaceNeeded) },
+        {
+          header: t('targets.recentPace'),
+          align: 'right',
+          cell: (target) =>
+            perDay(target.recentDailyAverage === null ? null : Math.round(target.recentDailyAverage)),
+        },
+        { header: t('targets.state'), cell: (target) => <TargetState target={target} /> },
+        onDelete !== undefined && {
+          header: t('common.actions'),
+          cell: (target) => (
+            <RowDangerButton onClick={() => onDelete(target.id)}>{t('common.delete')}</RowDangerButton>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** Overdue, on track, behind, or – when it cannot be told yet. */
+function TargetState({ target }: { target: TargetProgress }) {
+  const { t } = useTranslation();
+  if (target.overdue) return <Badge color="red">{t('targets.overdue')}</Badge>;
+  if (target.onTrack === null) return '–';
+  return target.onTrack ? (
+    <Badge color="green">{t('targets.onTrack')}</Badge>
+  ) : (
+    <Badge color="orange">{t('targets.behind')}</Badge>
   );
 }

@@ -1,6 +1,6 @@
+import type { Statistics } from '@bluezone/api';
 import { Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Statistics } from '../../api/statistics.js';
 import { useFormat } from '../../components/format.js';
 
 /** The newest export files: day, path, keys, size. */

@@ -1,6 +1,7 @@
+import type { StatisticsDay } from '@bluezone/api';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { f0Keys, f0Of, type StatisticsDay } from '../../api/statistics.js';
+import { f0Keys, f0Of } from '../../api/statistics.js';
 import { type ChartOption, EChart } from '../../components/echart.js';
 import { useFormat } from '../../components/format.js';
 

@@ -1,20 +1,25 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
+import { MultilineText } from '../text.schemas.js';
+import { Names, Nullable, ProvinceText } from './console-common.schemas.js';
 
-// Answers of the console's adoption routes. Every count is a Cell: null and `suppressed: true` below 10.
+// Answers of the console's adoption routes (docs/api.md, "Adoption, campaigns, statistics"). Every
+// count is a Cell: null and `suppressed: true` below 10.
 
 export const CellSchema = Type.Object(
   { value: Type.Union([Type.Integer(), Type.Null()]), suppressed: Type.Boolean() },
   { description: 'A count; `value` is null and `suppressed` true when it is below 10 (docs/privacy.md).' },
 );
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export type Cell = Static<typeof CellSchema>;
+
 const Rate = Nullable(Type.Number({ description: 'installs / population, 0-1; null when suppressed.' }));
-const Names = { vi: Type.String(), en: Type.String() };
-const Brief = Type.Object({
+
+export const ProvinceBriefSchema = Type.Object({
   iso: Type.String(),
   ...Names,
   adoptionRate: Rate,
   rankLabel: Type.Union([Type.String(), Type.Null()]),
 });
+export type ProvinceBrief = Static<typeof ProvinceBriefSchema>;
 
 export const ProvinceRowSchema = Type.Object({
   iso: Type.String(),
@@ -26,6 +31,7 @@ export const ProvinceRowSchema = Type.Object({
   rank: Nullable(Type.Integer()),
   rankLabel: Type.Union([Type.String({ description: 'e.g. `17/63`' }), Type.Null()]),
 });
+export type ProvinceRow = Static<typeof ProvinceRowSchema>;
 
 const Source = Type.Object({ source: Type.String(), installs: CellSchema });
 
@@ -45,10 +51,11 @@ export const NationalAdoptionSchema = Type.Object({
     remaining: Nullable(Type.Integer()),
   }),
   provinces: Type.Array(ProvinceRowSchema),
-  top: Type.Array(Brief),
-  bottom: Type.Array(Brief),
+  top: Type.Array(ProvinceBriefSchema),
+  bottom: Type.Array(ProvinceBriefSchema),
   sources: Type.Array(Source),
 });
+export type NationalAdoption = Static<typeof NationalAdoptionSchema>;
 
 export const SeriesPointSchema = Type.Object({
   day: Type.String(),
@@ -56,6 +63,7 @@ export const SeriesPointSchema = Type.Object({
   suppressed: Type.Boolean(),
   cumulative: Type.Integer(),
 });
+export type SeriesPoint = Static<typeof SeriesPointSchema>;
 
 export const TargetProgressSchema = Type.Object({
   id: Type.String(),
@@ -78,6 +86,7 @@ export const TargetProgressSchema = Type.Object({
   recentDailyAverage: Nullable(Type.Number()),
   onTrack: Type.Union([Type.Boolean(), Type.Null()]),
 });
+export type TargetProgress = Static<typeof TargetProgressSchema>;
 
 export const ProvinceAdoptionSchema = Type.Object({
   asOf: Type.String(),
@@ -109,6 +118,7 @@ export const ProvinceAdoptionSchema = Type.Object({
   series: Type.Array(SeriesPointSchema),
   targets: Type.Array(TargetProgressSchema),
 });
+export type ProvinceAdoption = Static<typeof ProvinceAdoptionSchema>;
 
 export const FormatQuerySchema = Type.Object({
   format: Type.Optional(
@@ -119,9 +129,7 @@ export const FormatQuerySchema = Type.Object({
 });
 
 export const TimeseriesQuerySchema = Type.Object({
-  province: Type.Optional(
-    Type.String({ maxLength: 16, description: 'ISO code; absent: the whole country.' }),
-  ),
+  province: Type.Optional(ProvinceText('ISO code; absent: the whole country.')),
 });
 
 export const TimeseriesSchema = Type.Object({
@@ -130,9 +138,10 @@ export const TimeseriesSchema = Type.Object({
   series: Type.Array(SeriesPointSchema),
   targets: Type.Array(TargetProgressSchema),
 });
+export type Timeseries = Static<typeof TimeseriesSchema>;
 
 export const ImportRequestSchema = Type.Object({
-  csv: Type.String({
+  csv: MultilineText({
     maxLength: 4_000_000,
     description: '`date,province,district,source,installs[,active]`',
   }),
@@ -143,6 +152,7 @@ export const ImportProblemSchema = Type.Object({
   column: Type.Union([Type.String(), Type.Null()]),
   message: Type.String(),
 });
+export type ImportProblem = Static<typeof ImportProblemSchema>;
 
 export const ImportAnswerSchema = Type.Object({
   imported: Type.Integer({
@@ -150,6 +160,7 @@ export const ImportAnswerSchema = Type.Object({
   }),
   sources: Type.Array(Type.String()),
 });
+export type ImportAnswer = Static<typeof ImportAnswerSchema>;
 
 export const ImportErrorSchema = Type.Object({
   error: Type.String(),
@@ -157,3 +168,6 @@ export const ImportErrorSchema = Type.Object({
   errors: Type.Optional(Type.Array(ImportProblemSchema)),
   lockedUntil: Type.Optional(Type.String()),
 });
+
+/** `/console/api/adoption/provinces/{iso}`. */
+export const ProvinceParamsSchema = Type.Object({ iso: ProvinceText('ISO code, e.g. `VN-20`.') });
