@@ -37,6 +37,7 @@ export interface PlannerRunResult {
   readonly tracedQuarantineEntries: number;
   readonly quarantinePersonDays: number;
   readonly mostInQuarantine: number;
+  /** New infections by transmission each day (the seeded cases are not in it, but are in the total). */
   readonly dailyInfections: readonly number[];
   readonly dailyInQuarantine: readonly number[];
 }
@@ -157,7 +158,7 @@ export class PlannerModel {
       infectiousness: this.infectiousness,
       infect: (person) => this.infect(person, day),
     });
-    this.daily.push(this.infectedCount - before + (day === 0 ? before : 0));
+    this.daily.push(this.infectedCount - before);
     this.dailyQuarantine.push(this.quarantine.count(day));
     this.tracer.remember(record);
     this.day++;
