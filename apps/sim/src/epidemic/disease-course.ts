@@ -173,3 +173,8 @@ export function drawDiseaseCourse(
   const end = critical + days(random, dies ? p.timeToDeath : p.timeCriticalSurvive);
   return { severity: SEVERE, onset, hospital, critical, end, dies, reports };
 }
+
+/** Each person's age decade (0 = 0–9 … 8 = 80 and over) from ages in years. */
+export function ageDecades(years: ArrayLike<number>): Uint8Array {
+  return Uint8Array.from({ length: years.length }, (_, i) => Math.min(8, Math.floor((years[i] ?? 0) / 10)));
+}
