@@ -199,22 +199,45 @@ describe('Epidemic', () => {
     expect(() => epidemic.seed([1], 1)).toThrow(RangeError);
   });
 
-  it('draws incubation periods and asymptomatic shares as parameterised', () => {
+  it('draws the shared course of disease: asymptomatic share, onset and infectiousness by severity', () => {
     const epidemic = new Epidemic(20_000, DEFAULT_EPIDEMIC, new Random(8));
     const seeded = epidemic.seedRandom(20_000, 0);
     const onsets = seeded.map((p) => epidemic.symptomOnsetDay(p)).filter((day) => day !== null);
-    expect(onsets.length / seeded.length).toBeGreaterThan(0.58);
-    expect(onsets.length / seeded.length).toBeLessThan(0.62);
-    // Lognormal(1.644, 0.363): median e^1.644 = 5.18 days; the onset day is its floor.
+    // OpenABM's course: 25 % asymptomatic at every age.
+    expect(onsets.length / seeded.length).toBeGreaterThan(0.73);
+    expect(onsets.length / seeded.length).toBeLessThan(0.77);
+    // Time to symptoms gamma with mean 5.42 days and sd 2.7, rounded to whole days (≥ 1).
+    const mean = onsets.reduce((a, b) => a + b, 0) / onsets.length;
+    expect(mean).toBeGreaterThan(5.2);
+    expect(mean).toBeLessThan(5.7);
     const sorted = onsets.sort((a, b) => a - b);
+    expect(sorted[0]).toBeGreaterThanOrEqual(1);
     expect(sorted[Math.floor(sorted.length / 2)]).toBe(5);
-    expect(sorted[Math.floor(sorted.length * 0.025)]).toBeGreaterThanOrEqual(2);
-    expect(sorted[Math.floor(sorted.length * 0.975)]).toBeLessThanOrEqual(11);
+  });
+
+  it('takes the course by age when given the ages', () => {
+    const people = 2000;
+    // Asymptomatic at 0–9, never at 80+.
+    const parameters = epidemicParameters({
+      course: {
+        fractionAsymptomatic: [1, 0, 0, 0, 0, 0, 0, 0, 0],
+        mildFraction: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+      },
+    });
+    const symptomatic = (group: number) => {
+      const epidemic = new Epidemic(people, parameters, new Random(9), new Uint8Array(people).fill(group));
+      return epidemic.seedRandom(people, 0).filter((p) => epidemic.symptomOnsetDay(p) !== null).length;
+    };
+    expect(symptomatic(0)).toBe(0);
+    expect(symptomatic(8)).toBe(people);
+    expect(() => new Epidemic(3, DEFAULT_EPIDEMIC, new Random(1), new Uint8Array(2))).toThrow(/ageGroups/);
   });
 
   it('refuses invalid parameters and people', () => {
-    const broken = epidemicParameters({ hazardPerMinute: -1, asymptomaticShare: 2 });
-    expect(() => new Epidemic(10, broken, new Random(1))).toThrow(/hazardPerMinute[\s\S]*asymptomaticShare/);
+    const broken = epidemicParameters({ hazardPerMinute: -1, course: { asymptomaticInfectiousFactor: 2 } });
+    expect(() => new Epidemic(10, broken, new Random(1))).toThrow(
+      /hazardPerMinute[\s\S]*asymptomaticInfectiousFactor/,
+    );
     const epidemic = new Epidemic(10, DEFAULT_EPIDEMIC, new Random(1));
     expect(() => epidemic.seed([10], 0)).toThrow(RangeError);
     expect(() => epidemic.seedRandom(11, 0)).toThrow(RangeError);

@@ -1,5 +1,6 @@
 import type { ContactBatch } from '../mobility/contact-batch.js';
 import type { Random } from '../random/random.js';
+import { drawDiseaseCourse, NEVER as NEVER_DAY, severityInfectiousness } from './disease-course.js';
 import { ACTIVE, EpidemicState, NONE, REMOVED, SUSCEPTIBLE } from './epidemic-state.js';
 import {
   DayBuckets,
@@ -33,10 +34,22 @@ export class Epidemic extends EpidemicState {
   /** People ACTIVE at the last `endDay` or infected since. */
   private readonly active: number[] = [];
 
-  constructor(populationSize: number, parameters: EpidemicParameters, random: Random) {
+  /**
+   * `ageGroups`: each person's age decade (0 = 0–9 … 8 = 80+), for the course of disease; without
+   * it everyone is treated as aged 30–39.
+   */
+  constructor(
+    populationSize: number,
+    parameters: EpidemicParameters,
+    random: Random,
+    private readonly ageGroups?: Uint8Array,
+  ) {
     const problems = validateEpidemicParameters(parameters);
     if (!(Number.isInteger(populationSize) && populationSize >= 0)) {
       problems.push(`populationSize must be a whole number ≥ 0 (got ${populationSize})`);
+    }
+    if (ageGroups !== undefined && ageGroups.length !== populationSize) {
+      problems.push(`ageGroups must have one entry per person (${ageGroups.length} for ${populationSize})`);
     }
     if (problems.length > 0) throw new RangeError(`invalid epidemic parameters:\n- ${problems.join('\n- ')}`);
     super(populationSize, parameters);
@@ -193,18 +206,17 @@ export class Epidemic extends EpidemicState {
     this.record(person);
     const day = Math.floor(at / MINUTES_PER_DAY);
     this.infectionsByDay.push(day, person, infector, at - day * MINUTES_PER_DAY);
-    const course = this.courses.fork(String(person));
-    const symptomatic = !course.bernoulli(p.asymptomaticShare);
-    const incubationDays = course.lognormal(p.incubation.meanlog, p.incubation.sdlog);
-    let infectivity = symptomatic ? 1 : p.asymptomaticInfectiousness;
-    if (p.dispersionK !== null) infectivity *= course.gamma(p.dispersionK, 1 / p.dispersionK);
+    const random = this.courses.fork(String(person));
+    const course = drawDiseaseCourse(p.course, this.ageGroups?.[person] ?? ADULT_GROUP, random, 1);
+    let infectivity = severityInfectiousness(p.course, course.severity);
+    if (p.dispersionK !== null) infectivity *= random.gamma(p.dispersionK, 1 / p.dispersionK);
     this.infectivity[person] = infectivity;
-    if (!symptomatic) return;
-    const onset = at + Math.max(1, Math.round(incubationDays * MINUTES_PER_DAY));
+    if (course.onset === NEVER_DAY) return;
+    const onset = at + course.onset * MINUTES_PER_DAY;
     this.onsetAt[person] = onset;
     const onsetDay = Math.floor(onset / MINUTES_PER_DAY);
     this.onsetsByDay.push(onsetDay, person);
-    this.lab.planSymptomTest(person, onsetDay, course);
+    this.lab.planSymptomTest(person, onsetDay, random);
   }
 
   /** Marks REMOVED the active people whose infectious period has ended by absolute minute `now`. */
@@ -223,6 +235,9 @@ export class Epidemic extends EpidemicState {
     }
   }
 }
+
+/** Age decade used when the population's ages are not given (30–39). */
+const ADULT_GROUP = 3;
 
 /**
  * Writes to `out` the indexes of the pairs of one SUSCEPTIBLE and one ACTIVE person and returns how

@@ -1,3 +1,4 @@
+export * from './disease-course.js';
 export * from './epidemic.js';
 export { EpidemicState } from './epidemic-state.js';
 export * from './events.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OPENABM_COURSE } from './disease-course.js';
 import { distanceFactor, InfectiousnessProfile, weibullQuantile } from './infectiousness.js';
 import { DEFAULT_EPIDEMIC, type EpidemicParameters, epidemicParameters } from './parameters.js';
 import { validateEpidemicParameters } from './validate-parameters.js';
@@ -19,9 +20,12 @@ describe('epidemic parameters', () => {
       hazardPerMinute: 0,
       generationTime: { shape: -1, scale: Number.NaN },
       generationTimeTail: 0.7,
-      incubation: { meanlog: Number.POSITIVE_INFINITY, sdlog: 0 },
-      asymptomaticShare: 1.2,
-      asymptomaticInfectiousness: -0.1,
+      course: {
+        ...OPENABM_COURSE,
+        timeToSymptoms: { mean: Number.POSITIVE_INFINITY, sd: 0 },
+        fractionAsymptomatic: [1.2, 0, 0, 0, 0, 0, 0, 0, 0],
+        asymptomaticInfectiousFactor: -0.1,
+      },
       distance: { referenceM: 0, riskRatioPerM: 0.5 },
       dispersionK: 0,
       testing: {

@@ -1,3 +1,5 @@
+import { type CourseParameters, OPENABM_COURSE } from './disease-course.js';
+
 /**
  * Parameters of the epidemic model, with their sources (details in docs/simulator.md, "Epidemic").
  * Times are in days unless a name says otherwise.
@@ -15,12 +17,11 @@ export interface EpidemicParameters {
   readonly generationTime: { readonly shape: number; readonly scale: number };
   /** Infectiousness outside the central 1 − tail of the generation time is dropped (the rest rescaled). */
   readonly generationTimeTail: number;
-  /** Incubation period (infection to symptom onset), lognormal on the log scale (Lauer et al. 2020). */
-  readonly incubation: { readonly meanlog: number; readonly sdlog: number };
-  /** Share of infections that never show symptoms. */
-  readonly asymptomaticShare: number;
-  /** Infectiousness of an asymptomatic infection relative to a symptomatic one. */
-  readonly asymptomaticInfectiousness: number;
+  /**
+   * Course of disease: severity by age (asymptomatic, mild, moderate/severe), how infectious each is,
+   * the time to symptom onset — OpenABM-Covid19's, shared with the planner (`disease-course.ts`).
+   */
+  readonly course: CourseParameters;
   /** Distance dependence: factor riskRatioPerM^−(d − referenceM), so 1 at the reference (Chu et al. 2020). */
   readonly distance: { readonly referenceM: number; readonly riskRatioPerM: number };
   /**
@@ -55,12 +56,10 @@ export interface TestingParameters {
 
 /** Defaults from the literature where it has a figure, assumptions otherwise (see docs/simulator.md). */
 export const DEFAULT_EPIDEMIC: EpidemicParameters = Object.freeze({
-  hazardPerMinute: 0.002,
+  hazardPerMinute: 0.0017,
   generationTime: Object.freeze({ shape: 2.83, scale: 5.67 }),
   generationTimeTail: 0.01,
-  incubation: Object.freeze({ meanlog: 1.644, sdlog: 0.363 }),
-  asymptomaticShare: 0.4,
-  asymptomaticInfectiousness: 0.1,
+  course: OPENABM_COURSE,
   distance: Object.freeze({ referenceM: 1, riskRatioPerM: 2.02 }),
   dispersionK: null,
   testing: Object.freeze({
@@ -78,10 +77,10 @@ export const DEFAULT_EPIDEMIC: EpidemicParameters = Object.freeze({
 
 /** Overrides of the defaults: any field, nested groups partially. */
 export type EpidemicOverrides = Partial<
-  Omit<EpidemicParameters, 'generationTime' | 'incubation' | 'distance' | 'testing'>
+  Omit<EpidemicParameters, 'generationTime' | 'course' | 'distance' | 'testing'>
 > & {
   readonly generationTime?: Partial<EpidemicParameters['generationTime']>;
-  readonly incubation?: Partial<EpidemicParameters['incubation']>;
+  readonly course?: Partial<CourseParameters>;
   readonly distance?: Partial<EpidemicParameters['distance']>;
   readonly testing?: Partial<TestingParameters>;
 };
@@ -93,7 +92,7 @@ export function epidemicParameters(overrides: EpidemicOverrides = {}): EpidemicP
     ...base,
     ...overrides,
     generationTime: { ...base.generationTime, ...overrides.generationTime },
-    incubation: { ...base.incubation, ...overrides.incubation },
+    course: { ...base.course, ...overrides.course },
     distance: { ...base.distance, ...overrides.distance },
     testing: { ...base.testing, ...overrides.testing },
   });

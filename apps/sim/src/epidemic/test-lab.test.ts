@@ -82,6 +82,8 @@ describe('tests', () => {
   it('takes one warned test at a time and none after a positive one', () => {
     const parameters = epidemicParameters({
       testing: { symptomaticTestShare: 0, warnedDelayWeights: [0, 1] },
+      // Onset about day 8: not detectable before day 6.
+      course: { timeToSymptoms: { mean: 8, sd: 0.5 } },
     });
     const epidemic = new Epidemic(2, parameters, new Random(13));
     epidemic.seed([0], 0);
@@ -100,6 +102,7 @@ describe('tests', () => {
   it('misses a share of detectable infections when sensitivity is below 1', () => {
     const parameters = epidemicParameters({
       testing: { symptomaticTestShare: 0, warnedDelayWeights: [1], sensitivity: 0.8 },
+      course: { timeToSymptoms: { mean: 5, sd: 1 } },
     });
     const epidemic = new Epidemic(4000, parameters, new Random(14));
     epidemic.seedRandom(4000, 0);

@@ -1,3 +1,4 @@
+import { validateCourseParameters } from './disease-course.js';
 import type { EpidemicParameters } from './parameters.js';
 
 const positive = (value: number): boolean => Number.isFinite(value) && value > 0;
@@ -13,12 +14,7 @@ export function validateEpidemicParameters(p: EpidemicParameters): string[] {
   if (!(p.generationTimeTail >= 0 && p.generationTimeTail < 0.5)) {
     problems.push(`generationTimeTail must be in [0, 0.5) (got ${p.generationTimeTail})`);
   }
-  if (!Number.isFinite(p.incubation.meanlog)) problems.push('incubation.meanlog must be a finite number');
-  if (!positive(p.incubation.sdlog)) problems.push('incubation.sdlog must be > 0');
-  if (!share(p.asymptomaticShare)) problems.push('asymptomaticShare must be a share from 0 to 1');
-  if (!(Number.isFinite(p.asymptomaticInfectiousness) && p.asymptomaticInfectiousness >= 0)) {
-    problems.push('asymptomaticInfectiousness must be ≥ 0');
-  }
+  problems.push(...validateCourseParameters(p.course, 'course.'));
   if (!positive(p.distance.referenceM)) problems.push('distance.referenceM must be > 0');
   if (!(Number.isFinite(p.distance.riskRatioPerM) && p.distance.riskRatioPerM >= 1)) {
     problems.push('distance.riskRatioPerM must be ≥ 1 (risk cannot grow with distance)');

@@ -1,5 +1,4 @@
 export * from './adoption-curve.js';
-export * from './disease-course.js';
 export * from './parameters.js';
 export * from './place-demography.js';
 export * from './plan.js';

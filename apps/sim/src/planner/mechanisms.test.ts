@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ASYMPTOMATIC, drawDiseaseCourse, MILD, NEVER, SEVERE } from '../epidemic/disease-course.js';
 import { dailyInfectiousness, gammaShapeScale } from '../epidemic/infectiousness.js';
 import { ContactNetworks, type NetworkDay } from '../networks/contact-networks.js';
 import { buildRandomDay } from '../networks/random-network.js';
 import { gammaCdf } from '../random/distributions.js';
 import { Random } from '../random/random.js';
 import { ContactTracer } from './contact-tracing.js';
-import { ASYMPTOMATIC, drawDiseaseCourse, MILD, NEVER, SEVERE } from './disease-course.js';
 import { networkOptions } from './network-options.js';
 import { OPENABM_BASELINE, type PlannerParameters } from './parameters.js';
 import { PlannerModel } from './planner-model.js';
@@ -91,7 +91,7 @@ describe('planner mechanisms', () => {
     let hospital = 0;
     let deaths = 0;
     for (let i = 0; i < n; i++) {
-      const course = drawDiseaseCourse(p, 8, random);
+      const course = drawDiseaseCourse(p, 8, random, 0.8);
       severity[course.severity] = (severity[course.severity] ?? 0) + 1;
       if (course.severity !== SEVERE) expect(course.hospital).toBe(NEVER);
       if (course.severity === ASYMPTOMATIC) expect(course.onset).toBe(NEVER);

@@ -1,3 +1,5 @@
+import { type AgeValues, type CourseParameters, OPENABM_COURSE } from '../epidemic/disease-course.js';
+
 /**
  * The planner's parameters: OpenABM-Covid19's baseline (Hinch et al. 2021, its parameter dictionary
  * and `tests/data/baseline_parameters_transpose.csv`), under our names; docs/planner.md lists each
@@ -16,12 +18,12 @@ export const AGE_GROUPS = [
   '70-79',
   '80+',
 ] as const;
-export type AgeValues = readonly [number, number, number, number, number, number, number, number, number];
 
 /** How a traced contact is kept away from others. */
 export type QuarantinePlace = 'home' | 'centralised';
 
-export interface PlannerParameters {
+/** The planner's parameters: the shared course of disease (`CourseParameters`) and the rest. */
+export interface PlannerParameters extends CourseParameters {
   /** Population: share of people in each age group and of households of 1, 2, … people. */
   readonly population: { readonly ageShares: AgeValues; readonly householdSizeShares: readonly number[] };
   /** Occupation networks: mean daily interactions (child 0–19, adult 20–69, elderly 70+). */
@@ -47,24 +49,6 @@ export interface PlannerParameters {
     readonly occupation: number;
     readonly random: number;
   };
-  readonly asymptomaticInfectiousFactor: number;
-  readonly mildInfectiousFactor: number;
-  /** Course of disease. */
-  readonly fractionAsymptomatic: AgeValues;
-  readonly mildFraction: AgeValues;
-  readonly hospitalisedFraction: AgeValues;
-  readonly criticalFraction: AgeValues;
-  readonly fatalityFraction: AgeValues;
-  readonly timeToSymptoms: { readonly mean: number; readonly sd: number };
-  readonly asymptomaticToRecovery: { readonly mean: number; readonly sd: number };
-  readonly timeToRecover: { readonly mean: number; readonly sd: number };
-  /** Symptom onset to hospital: 5 or 6 days (shifted Bernoulli with this mean). */
-  readonly meanTimeToHospital: number;
-  /** Hospital to critical care: 2 or 3 days (shifted Bernoulli with this mean). */
-  readonly meanTimeToCritical: number;
-  readonly timeHospitalisedRecovery: { readonly mean: number; readonly sd: number };
-  readonly timeToDeath: { readonly mean: number; readonly sd: number };
-  readonly timeCriticalSurvive: { readonly mean: number; readonly sd: number };
   /** Self-isolation on symptoms (and on flu-like symptoms that are not COVID-19). */
   readonly selfQuarantineFraction: number;
   readonly dailyNonCovSymptomsRate: number;
@@ -117,6 +101,7 @@ const TRACED_HOME: TracedQuarantine = Object.freeze({
 
 /** OpenABM-Covid19's baseline with the app scenario's interventions (docs/planner.md). */
 export const OPENABM_BASELINE: PlannerParameters = Object.freeze({
+  ...OPENABM_COURSE,
   population: Object.freeze({
     // UK population by decade (ONS, thousands) and households of 1–6 people (ONS).
     ageShares: normalise([8054, 7528, 8712, 8835, 8500, 8968, 7069, 5488, 3281]),
@@ -137,21 +122,6 @@ export const OPENABM_BASELINE: PlannerParameters = Object.freeze({
   infectiousPeriod: Object.freeze({ mean: 5.5, sd: 2.14 }),
   relativeSusceptibility: ages(0.35, 0.69, 1.03, 1.03, 1.03, 1.03, 1.27, 1.52, 1.52),
   relativeTransmission: Object.freeze({ household: 2, occupation: 1, random: 1 }),
-  asymptomaticInfectiousFactor: 0.29,
-  mildInfectiousFactor: 0.48,
-  fractionAsymptomatic: ages(0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25),
-  mildFraction: ages(0.254, 0.229, 0.203, 0.178, 0.152, 0.127, 0.101, 0.0756, 0.05),
-  hospitalisedFraction: ages(0.01, 0.03, 0.04, 0.06, 0.08, 0.12, 0.15, 0.16, 0.14),
-  criticalFraction: ages(0.05, 0.05, 0.05, 0.05, 0.063, 0.122, 0.274, 0.432, 0.709),
-  fatalityFraction: ages(0.33, 0.25, 0.5, 0.5, 0.5, 0.69, 0.65, 0.88, 1),
-  timeToSymptoms: Object.freeze({ mean: 5.42, sd: 2.7 }),
-  asymptomaticToRecovery: Object.freeze({ mean: 15, sd: 5 }),
-  timeToRecover: Object.freeze({ mean: 12, sd: 5 }),
-  meanTimeToHospital: 5.14,
-  meanTimeToCritical: 2.27,
-  timeHospitalisedRecovery: Object.freeze({ mean: 8.75, sd: 8.75 }),
-  timeToDeath: Object.freeze({ mean: 11.74, sd: 8.79 }),
-  timeCriticalSurvive: Object.freeze({ mean: 18.8, sd: 12.21 }),
   selfQuarantineFraction: 0.8,
   dailyNonCovSymptomsRate: 0.002,
   quarantineLengthSelf: 7,

@@ -1,5 +1,6 @@
+import type { AgeValues } from '../epidemic/disease-course.js';
 import type { PlaceProfile } from '../population/place-profile.js';
-import type { AgeValues, PlannerParameters } from './parameters.js';
+import type { PlannerParameters } from './parameters.js';
 
 /**
  * A place's age mix by decade and household sizes, from the district simulator's place profile

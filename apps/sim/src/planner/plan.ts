@@ -36,7 +36,7 @@ export interface PlanScenario {
   readonly infectionCut: Spread;
   /** Infections averted per 1,000 quarantine-days more than the reference; null when none more. */
   readonly avertedPer1000QuarantineDays: Spread | null;
-  /** Mean new infections per day. */
+  /** Mean new infections by transmission per day (seeded cases not included). */
   readonly dailyInfections: readonly number[];
 }
 

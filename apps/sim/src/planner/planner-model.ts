@@ -1,3 +1,4 @@
+import { type DiseaseCourse, drawDiseaseCourse } from '../epidemic/disease-course.js';
 import { dailyInfectiousness, gammaShapeScale } from '../epidemic/infectiousness.js';
 import {
   AWAY,
@@ -12,7 +13,6 @@ import { gammaCdf } from '../random/distributions.js';
 import type { Random } from '../random/random.js';
 import { hashKey } from '../random/seed-hash.js';
 import { ContactTracer } from './contact-tracing.js';
-import { type DiseaseCourse, drawDiseaseCourse } from './disease-course.js';
 import { networkOptions } from './network-options.js';
 import type { PlannerParameters } from './parameters.js';
 import { CENTRALISED, POSITIVE, QuarantineLedger, SELF, TRACED } from './quarantine-ledger.js';
@@ -37,6 +37,7 @@ export interface PlannerRunResult {
   readonly tracedQuarantineEntries: number;
   readonly quarantinePersonDays: number;
   readonly mostInQuarantine: number;
+  /** New infections by transmission each day (the seeded cases are not in it, but are in the total). */
   readonly dailyInfections: readonly number[];
   readonly dailyInQuarantine: readonly number[];
 }
@@ -157,7 +158,7 @@ export class PlannerModel {
       infectiousness: this.infectiousness,
       infect: (person) => this.infect(person, day),
     });
-    this.daily.push(this.infectedCount - before + (day === 0 ? before : 0));
+    this.daily.push(this.infectedCount - before);
     this.dailyQuarantine.push(this.quarantine.count(day));
     this.tracer.remember(record);
     this.day++;
@@ -211,7 +212,12 @@ export class PlannerModel {
   private infect(person: number, day: number): void {
     this.infectedDay[person] = day;
     const group = this.networks.population.ageGroup[person] as number;
-    this.courses[person] = drawDiseaseCourse(this.p, group, this.streams.course.fork(String(person)));
+    this.courses[person] = drawDiseaseCourse(
+      this.p,
+      group,
+      this.streams.course.fork(String(person)),
+      this.p.selfQuarantineFraction,
+    );
     this.active.push(person);
     this.infectedCount++;
   }

@@ -1,5 +1,5 @@
+import { type DiseaseCourse, NEVER, severityInfectiousness } from '../epidemic/disease-course.js';
 import type { ContactNetworks, NetworkDay } from '../networks/contact-networks.js';
-import { type DiseaseCourse, NEVER } from './disease-course.js';
 import type { PlannerParameters } from './parameters.js';
 
 /** `infectedDay` of someone never infected. */
@@ -33,7 +33,7 @@ export function transmitDay(
   const { infectedDay, hazard, susceptibility, infectiousness, courses } = state;
   const t = p.relativeTransmission;
   const network = [t.household, t.occupation, t.random];
-  const severityFactor = [p.asymptomaticInfectiousFactor, p.mildInfectiousFactor, 1];
+  const severityFactor = [0, 1, 2].map((severity) => severityInfectiousness(p, severity));
   for (let k = 0; k < infectors.length; k++) {
     const person = infectors[k] as number;
     const since = record.day - (infectedDay[person] as number);

@@ -1,3 +1,4 @@
+import { validateCourseParameters } from '../epidemic/disease-course.js';
 import type { PlannerParameters } from './parameters.js';
 
 type Json = unknown;
@@ -92,35 +93,16 @@ export function validatePlannerParameters(p: PlannerParameters): string[] {
     'seedInfections must be a whole number ≥ 1',
   );
   need(p.infectiousRate >= 0, 'infectiousRate must be ≥ 0');
-  for (const key of [
-    'infectiousPeriod',
-    'timeToSymptoms',
-    'asymptomaticToRecovery',
-    'timeToRecover',
-    'timeHospitalisedRecovery',
-    'timeToDeath',
-    'timeCriticalSurvive',
-  ] as const)
-    need(positive(p[key].mean) && positive(p[key].sd), `${key} needs mean > 0 and sd > 0`);
-  for (const key of [
-    'fractionAsymptomatic',
-    'mildFraction',
-    'hospitalisedFraction',
-    'criticalFraction',
-    'fatalityFraction',
-    'appUsersFraction',
-  ] as const)
-    need(p[key].every(share), `${key} must be shares from 0 to 1`);
   need(
-    p.fractionAsymptomatic.every((v, i) => v + (p.mildFraction[i] ?? 0) <= 1),
-    'fractionAsymptomatic + mildFraction must not exceed 1 in any age group',
+    positive(p.infectiousPeriod.mean) && positive(p.infectiousPeriod.sd),
+    'infectiousPeriod needs mean > 0 and sd > 0',
   );
+  problems.push(...validateCourseParameters(p));
+  need(p.appUsersFraction.every(share), 'appUsersFraction must be shares from 0 to 1');
   need(
     p.relativeSusceptibility.every((v) => v >= 0),
     'relativeSusceptibility must be ≥ 0',
   );
-  need(p.meanTimeToHospital >= 0 && p.meanTimeToHospital < 100, 'meanTimeToHospital must be from 0 to 100');
-  need(p.meanTimeToCritical >= 0 && p.meanTimeToCritical < 100, 'meanTimeToCritical must be from 0 to 100');
   for (const key of [
     'selfQuarantineFraction',
     'dailyNonCovSymptomsRate',
@@ -128,8 +110,6 @@ export function validatePlannerParameters(p: PlannerParameters): string[] {
     'testSensitivity',
     'quarantineDropoutPositive',
     'traceableInteractionFraction',
-    'asymptomaticInfectiousFactor',
-    'mildInfectiousFactor',
   ] as const)
     need(share(p[key]), `${key} must be a share from 0 to 1`);
   for (const key of [

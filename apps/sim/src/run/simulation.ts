@@ -1,7 +1,7 @@
 import { resolveRiskConfiguration } from '@bluezone/device';
 import { isoDateOfDay, type UtcDay } from '@bluezone/protocol';
 import type { DemoAirWorld } from '../demo-air/demo-air-world.js';
-import { Epidemic, type TestResult } from '../epidemic/index.js';
+import { ageDecades, Epidemic, type TestResult } from '../epidemic/index.js';
 import { CloseContactCounter, DEFAULT_MOBILITY_OPTIONS, Mobility } from '../mobility/index.js';
 import { buildPopulation, type Population, populationOptions } from '../population/index.js';
 import { appPairs, FITTED_RADIO_PARAMETERS, handsetsOf, RadioModel, ScanSchedule } from '../radio/index.js';
@@ -68,7 +68,12 @@ export async function runSimulation(
   const appUsers = [...population.hasApp.keys()].filter((p) => population.hasApp[p] === 1);
   const schedule = new ScanSchedule(population.size, appUsers, random.fork('scanning'));
   const radio = new RadioModel(FITTED_RADIO_PARAMETERS, random.fork('radio'));
-  const epidemic = new Epidemic(population.size, options.epidemic, random.fork('epidemic'));
+  const epidemic = new Epidemic(
+    population.size,
+    options.epidemic,
+    random.fork('epidemic'),
+    ageDecades(population.age),
+  );
   const decisions = random.fork('decisions');
   const ledger = new SightingLedger(population.size);
   const counter = new CloseContactCounter();
