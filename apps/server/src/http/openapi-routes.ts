@@ -1,4 +1,4 @@
-import { type ErrorCode, ErrorResponseSchema, errorStatus, PublishResponseSchema } from '@bluezone/api';
+import { describeErrors, type ErrorCode, ErrorResponseSchema, PublishResponseSchema } from '@bluezone/api';
 
 // What the OpenAPI document says about each route beyond its validation schema: summary, tags, the
 // error codes it answers, and the answers of routes whose handlers send raw bodies (distribution).
@@ -41,9 +41,7 @@ const PUBLISH: ErrorCode[] = [
 ];
 
 /** "Errors: `code` (status), …", every route also `internal` (500). */
-export function errorList(codes: readonly ErrorCode[]): string {
-  return `Errors: ${[...codes, 'internal' as const].map((c) => `\`${c}\` (${errorStatus(c)})`).join(', ')}.`;
-}
+export const errorList = describeErrors;
 
 const STATUS = {
   type: 'object',
