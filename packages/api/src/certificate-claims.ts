@@ -23,7 +23,7 @@ export interface VerificationCertificateClaims {
   symptomOnsetInterval: number;
   /** Transmission-risk overrides; deprecated in GAEN and always empty. */
   trisk: never[];
-  /** The base64 HMAC of the keys the phone will publish (PROTOCOL.md §5). */
+  /** The base64 HMAC of the keys the phone will publish (docs/protocol.md §5). */
   tekmac: string;
   /**
    * Bluezone's addition: the health authority whose device API key obtained the certificate. The key

@@ -2,7 +2,7 @@ import { type Static, Type } from 'typebox';
 import { PaddingSchema } from './common.schemas.js';
 import { PlainText } from './text.schemas.js';
 
-// Requests and answers of the key server's publish API (PROTOCOL.md §6), with the field names of
+// Requests and answers of the key server's publish API (docs/protocol.md §6), with the field names of
 // Google's key server. Numbers are only checked to be integers here: a key with a wrong length,
 // period or risk is dropped by the server item by item (partial success), not refused as a whole.
 

@@ -2,7 +2,7 @@ import { type Static, Type } from 'typebox';
 import { ErrorFields, PaddingSchema, TestTypeSchema } from './common.schemas.js';
 import { PlainText } from './text.schemas.js';
 
-// Requests and answers of the verification API (PROTOCOL.md §5), with the field names of Google's
+// Requests and answers of the verification API (docs/protocol.md §5), with the field names of Google's
 // verification server. Unknown request fields are tolerated, as GAEN clients may send more.
 
 /** At most this many codes in one `POST /api/batch-issue`. */

@@ -1,4 +1,4 @@
-// Pure: which keys go into which file of a batch, and the random padding (PROTOCOL.md §4).
+// Pure: which keys go into which file of a batch, and the random padding (docs/protocol.md §4).
 
 import {
   type DiagnosisKey,

@@ -23,7 +23,7 @@ export function registerOpenApi(app: FastifyInstance): void {
         title: 'Bluezone national backend',
         version: '0.1.0',
         description:
-          "Bluezone's key server: verification (compatible with Google's verification server, PROTOCOL.md §5), publishing keys (§6), distribution of export files, operations. Error codes and their statuses: docs/api.md.",
+          "Bluezone's key server: verification (compatible with Google's verification server, docs/protocol.md §5), publishing keys (§6), distribution of export files, operations. Error codes and their statuses: docs/api.md.",
       },
       components: {
         securitySchemes: {

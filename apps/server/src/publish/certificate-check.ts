@@ -24,7 +24,7 @@ function decodeHmacKey(text: string): Uint8Array {
 }
 
 /**
- * The certificate rows of PROTOCOL.md §6: an ES256 signature by one of this server's certificate keys,
+ * The certificate rows of docs/protocol.md §6: an ES256 signature by one of this server's certificate keys,
  * its issuer and audience, `nbf ≤ now < exp` (injected clock), a known report type, and a `tekmac`
  * claim equal to the HMAC of the request's keys (every key, dropped ones too, as the phone computed
  * it) under `hmacKey`, in either form `verifyTekmac` accepts. Certificates are not single use: the

@@ -3,7 +3,7 @@ import { type IntervalNumber, ROLLING_PERIOD, rollingStartOf } from '@bluezone/p
 import { AppError } from '../errors/app-error.js';
 import { strictBase64 } from './strict-base64.js';
 
-// The per-key rows of PROTOCOL.md §6, pure: keys in, accepted keys and one warning per dropped key out.
+// The per-key rows of docs/protocol.md §6, pure: keys in, accepted keys and one warning per dropped key out.
 
 export const KEY_BYTES = 16;
 export const MAX_TRANSMISSION_RISK = 8;

@@ -32,7 +32,7 @@ function publishErrorHandler(
   return reply.status(status).send({ error: message, code, padding: publishPadding() });
 }
 
-/** `POST /v1/publish`: no API key, the verification certificate is the permission (PROTOCOL.md §6). */
+/** `POST /v1/publish`: no API key, the verification certificate is the permission (docs/protocol.md §6). */
 export function registerPublishRoutes(app: BluezoneServer, deps: ServerDeps): void {
   const publish = createPublishService(deps);
   app.post(

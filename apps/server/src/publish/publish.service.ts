@@ -13,7 +13,7 @@ import { planRevisions } from './revision-plan.js';
 import { createRevisionTokens } from './revision-token.js';
 
 /**
- * `POST /v1/publish` (PROTOCOL.md §6): checks the request, the certificate and every key, stores the
+ * `POST /v1/publish` (docs/protocol.md §6): checks the request, the certificate and every key, stores the
  * new keys once each (embargoed while still valid), applies revisions the revision token allows, and
  * answers a fresh revision token. The order of the checks follows Google's key server: request
  * shape, health authority, certificate and tekmac (over every key sent), then key by key.

@@ -21,7 +21,7 @@ export interface CleanupResult {
 }
 
 /**
- * Retention (ARCHITECTURE.md, docs/operations.md), run every `BLUEZONE_CLEANUP_INTERVAL` by
+ * Retention (docs/architecture.md, docs/operations.md), run every `BLUEZONE_CLEANUP_INTERVAL` by
  * `bluezone server`:
  * - verification codes and tokens are deleted `BLUEZONE_CODE_RETENTION` (48 h) after they expire, and
  *   so are the daily issuance counters of days that long past;

@@ -11,7 +11,7 @@ afterAll(() => t.app.close());
 const claimsOf = (jwt: string) =>
   JSON.parse(Buffer.from(jwt.split('.')[1] as string, 'base64url').toString());
 
-describe('the certificate binds the phone’s keys (tekmac, PROTOCOL.md §5)', () => {
+describe('the certificate binds the phone’s keys (tekmac, docs/protocol.md §5)', () => {
   it('carries the HMAC the phone computed over its keys, which the key server can check', async () => {
     const { adminKey, deviceKey } = await t.provision();
     const hmacKey = new Uint8Array(32).fill(3);

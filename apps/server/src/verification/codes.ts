@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-// The two codes a case worker hands out (PROTOCOL.md §5): 8 digits to read aloud, 16 characters of
+// The two codes a case worker hands out (docs/protocol.md §5): 8 digits to read aloud, 16 characters of
 // [a-z0-9] to send as a link. Uniform, from the CSPRNG.
 
 export const SHORT_CODE_LENGTH = 8;

@@ -6,7 +6,7 @@ import type { ServerDeps } from '../server-env/server-deps.js';
 import { registerCodeIssueRoutes } from './code-issue.routes.js';
 import { registerCodeRedeemRoutes } from './code-redeem.routes.js';
 
-/** The verification API (PROTOCOL.md §5), with Google's verification server's routes and fields. */
+/** The verification API (docs/protocol.md §5), with Google's verification server's routes and fields. */
 export function registerVerificationRoutes(
   app: BluezoneServer,
   deps: ServerDeps,

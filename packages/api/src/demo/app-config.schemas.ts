@@ -13,7 +13,7 @@ export type AppFeatures = Static<typeof AppFeatures>;
 
 /**
  * `GET /app/config.json`: what the citizen app needs to talk to this deployment — what a native
- * app would have built in. The device API key identifies the app, not a person (PROTOCOL.md §5).
+ * app would have built in. The device API key identifies the app, not a person (docs/protocol.md §5).
  */
 export const AppConfig = Type.Object({
   /** Region whose exports the phone downloads, e.g. `VN`. */

@@ -59,7 +59,7 @@ export interface UploadDeps {
 
 /**
  * Step 1: redeems the code (`POST /api/verify`) and chooses the keys: every retained key (14 days,
- * today's included: the key server holds a key still valid back until it expires, PROTOCOL.md §6)
+ * today's included: the key server holds a key still valid back until it expires, docs/protocol.md §6)
  * for `confirmed`; for `recursive`, only the keys from the exposure date on. Nothing is shared yet.
  */
 export async function prepareUpload(

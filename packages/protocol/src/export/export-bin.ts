@@ -1,4 +1,4 @@
-// export.bin: the 16-byte header, then a TemporaryExposureKeyExport (PROTOCOL.md §4). Written by
+// export.bin: the 16-byte header, then a TemporaryExposureKeyExport (docs/protocol.md §4). Written by
 // hand on the generated descriptor's field numbers (byte-exact with the GAEN example, and property-
 // tested against protobuf-es's toBinary); read by the strict descriptor-driven decoder.
 

@@ -1,4 +1,4 @@
-// Export files (PROTOCOL.md §4): export.bin, export.sig, the zip, the index, signing and verifying.
+// Export files (docs/protocol.md §4): export.bin, export.sig, the zip, the index, signing and verifying.
 export { decodeExportBin, EXPORT_BIN_HEADER, encodeExportBin } from './export-bin.js';
 export {
   type BuildExportFileOptions,

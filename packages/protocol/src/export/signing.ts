@@ -1,4 +1,4 @@
-// ECDSA P-256 over SHA-256 of the whole export.bin, DER signatures (PROTOCOL.md §4).
+// ECDSA P-256 over SHA-256 of the whole export.bin, DER signatures (docs/protocol.md §4).
 
 import { p256 } from '@noble/curves/nist.js';
 import { ProtocolError } from '../errors.js';

@@ -1,5 +1,5 @@
 // How a phone's sighting log is cut into scans. A phone scans for a few seconds every few minutes
-// (PROTOCOL.md: about 4 s every 210–300 s), and the log only says when each advertisement was heard,
+// (docs/protocol.md §3: about 4 s every 210–300 s), and the log only says when each advertisement was heard,
 // so scans are recovered from the times alone:
 //
 // - Sightings are taken in time order. A scan starts at the earliest sighting not yet in a scan and

@@ -1,4 +1,4 @@
-// Bluezone's levels (PROTOCOL.md §8): F1 when confirmed or clinical keys alone make a day high,
+// Bluezone's levels (docs/protocol.md §8): F1 when confirmed or clinical keys alone make a day high,
 // F2 when a day is high only with RECURSIVE keys added. F1 outranks F2.
 
 import { ReportType } from '../diagnosis.js';

@@ -11,7 +11,7 @@ export type DailyAggregation = 'sum' | 'max';
 /** Per-day (and aggregate) risk level, with the meaning Corona-Warn-App gives low and high. */
 export type RiskLevel = 'none' | 'low' | 'high';
 
-/** What a person is told (PROTOCOL.md §8). */
+/** What a person is told (docs/protocol.md §8). */
 export type BluezoneLevel = 'none' | 'F1' | 'F2';
 
 /** Report-type weights (GAEN `reportTypeWeights`, 0–2.5). */
@@ -30,7 +30,7 @@ export interface InfectiousnessWeights {
 
 /**
  * Corona-Warn-App's transmission-risk route: level = report-type offset + infectiousness offset,
- * value = `values[level − 1]`, normalized time = weighted minutes × value (PROTOCOL.md §7).
+ * value = `values[level − 1]`, normalized time = weighted minutes × value (docs/protocol.md §7).
  */
 export interface TransmissionRiskEncoding {
   readonly reportTypeOffsets: ReportTypeWeights;

@@ -7,7 +7,7 @@ import { ProtocolError } from '../errors.js';
 /** The phone's HMAC key must have at least this many bytes (verification protocol). */
 export const MIN_TEKMAC_KEY_LENGTH = 16;
 
-/** A key as the publish API carries it (PROTOCOL.md §6), the input of the verification HMAC. */
+/** A key as the publish API carries it (docs/protocol.md §6), the input of the verification HMAC. */
 export interface PublishedKey {
   /** Base64 key data, exactly as sent: the HMAC covers the text, not the decoded bytes. */
   readonly key: string;
