@@ -18,6 +18,7 @@ import type { RateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { registerPublishRoutes } from '../publish/publish.routes.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
+import { createDownloadCounter } from '../statistics/download-counter.js';
 import { registerVerificationRoutes } from '../verification/verification.routes.js';
 import { registerWebApp, type WebAppOptions } from '../web/web-app.routes.js';
 import { registerWebConsole, type WebConsoleOptions } from '../web/web-console.routes.js';
@@ -81,6 +82,9 @@ export function buildServer(deps: BuildServerDeps): BluezoneServer {
   // the console reads what this process holds first, and closing writes the rest.
   const adoptionCounter = deps.adoptionCounter ?? adoptionCounterOf(deps);
   app.addHook('onClose', () => adoptionCounter.close());
+  // Export downloads, counted the same way (statistics).
+  const downloads = createDownloadCounter(deps.db);
+  app.addHook('onClose', () => downloads.close());
   // The OpenAPI plugin first, then the routes in a plugin of their own, so the document sees them all.
   registerOpenApi(app);
   app.register(async (scope) => {
@@ -91,12 +95,15 @@ export function buildServer(deps: BuildServerDeps): BluezoneServer {
     registerHealthRoutes(routes, deps.db);
     registerMetricsRoutes(routes, config, deps.metrics);
     registerVerificationRoutes(routes, deps, deps.rateLimiter);
-    registerDistributionRoutes(routes, deps);
+    registerDistributionRoutes(routes, deps, downloads);
     registerPublishRoutes(routes, deps);
     registerAreaRoutes(routes);
     registerAdoptionReportRoutes(routes, deps, knownInviteCodes(deps.db), adoptionCounter);
     registerDeclarationRoutes(routes, deps, deps.rateLimiter);
-    registerConsoleRoutes(routes, deps, [...adoptionConsoleModules(deps), declarationConsoleRoutes(deps)]);
+    registerConsoleRoutes(routes, deps, [
+      ...adoptionConsoleModules(deps, downloads),
+      declarationConsoleRoutes(deps),
+    ]);
   });
   if (deps.webApp) registerWebApp(app, deps.webApp);
   if (deps.webConsole) registerWebConsole(app, deps.webConsole);

@@ -7,13 +7,14 @@ import { organisationRoutes } from '../campaigns/organisations.routes.js';
 import { posterRoutes } from '../campaigns/posters.routes.js';
 import { targetRoutes } from '../campaigns/targets.routes.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
+import type { DownloadCounter } from '../statistics/download-counter.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
 
 /**
  * The console route modules of adoption, campaigns and statistics (docs/api.md "Adoption, campaigns,
  * statistics"), registered in the console's scope by build-server.
  */
-export function adoptionConsoleModules(deps: ServerDeps): ConsoleRouteModule[] {
+export function adoptionConsoleModules(deps: ServerDeps, downloads: DownloadCounter): ConsoleRouteModule[] {
   return [
     adoptionConsoleRoutes(deps, campaignSources(deps.db)),
     adoptionImportRoutes(deps),
@@ -21,6 +22,6 @@ export function adoptionConsoleModules(deps: ServerDeps): ConsoleRouteModule[] {
     organisationRoutes(deps),
     linkRoutes(deps),
     posterRoutes(deps),
-    statisticsRoutes(deps),
+    statisticsRoutes(deps, downloads),
   ];
 }

@@ -5,7 +5,7 @@ import { etagMatches } from '../http/etag.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { loadNotices } from '../notices/notices.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
-import { downloadCounterFor } from '../statistics/download-counter.js';
+import type { DownloadCounter } from '../statistics/download-counter.js';
 import { isExportFileName, isRegion } from './distribution-paths.js';
 import { exportPublicKeys } from './export-public-keys.service.js';
 import { loadRiskConfiguration } from './risk-configuration.js';
@@ -18,10 +18,12 @@ const notFound = () => new AppError('not_found', 'There is no such export file.'
  * once listed (immutable, a year); the index is rewritten every batch (5 minutes); both carry a
  * strong ETag and answer 304 to a matching If-None-Match.
  */
-export function registerDistributionRoutes(app: BluezoneServer, deps: ServerDeps): void {
+export function registerDistributionRoutes(
+  app: BluezoneServer,
+  deps: ServerDeps,
+  downloads: DownloadCounter,
+): void {
   const store = deps.blobStore;
-  const downloads = downloadCounterFor(deps.db);
-  app.addHook('onClose', () => downloads.close());
   const risk = loadRiskConfiguration(deps.config.riskConfiguration);
   const riskBody = JSON.stringify(risk);
 

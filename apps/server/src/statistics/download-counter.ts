@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { CountBuffer } from '../database/count-buffer.js';
 import type { Database } from '../database/database.types.js';
 
 /** The statistics metric of export downloads: `kind` is the file's path, `value` its downloads that day. */
@@ -7,70 +8,26 @@ export const DOWNLOADS_METRIC = 'export_downloads';
 /**
  * Counts the export files this server hands out (answers 200 to `GET /v1/exports/{region}/{file}`),
  * per UTC day and file, with no trace of who downloaded: counts wait in memory and are added to
- * `statistics_daily` every `flushMs` and when the server closes. Behind a CDN only its cache misses
- * reach the server, so these are origin downloads (docs/api.md).
+ * `statistics_daily` every `flushMs`, before the statistics are read and when the server closes. Behind
+ * a CDN only its cache misses reach the server, so these are origin downloads (docs/api.md). Made once
+ * by the app (app/build-server.ts) and passed to the distribution and statistics routes.
  */
-export class DownloadCounter {
-  private pending = new Map<string, number>();
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private flushing: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly db: Database,
-    private readonly flushMs = 10_000,
-  ) {}
-
-  /** One download of `path` on `day` (YYYY-MM-DD). */
-  count(day: string, path: string): void {
-    const key = `${day} ${path}`;
-    this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
-    if (this.timer === undefined) {
-      this.timer = setInterval(() => void this.flush().catch(() => undefined), this.flushMs);
-      this.timer.unref?.();
-    }
-  }
-
-  /** Adds what is pending to the database (one statement); safe to call at any time. */
-  flush(): Promise<void> {
-    this.flushing = this.flushing
-      .catch(() => undefined)
-      .then(async () => {
-        if (this.pending.size === 0) return;
-        const batch = this.pending;
-        this.pending = new Map();
-        const rows = [...batch].map(([key, n]) => {
-          const space = key.indexOf(' ');
-          return sql`(${key.slice(0, space)}::date, ${DOWNLOADS_METRIC}, ${key.slice(space + 1)}, ${n})`;
-        });
-        try {
-          await this.db.execute(sql`
-          INSERT INTO statistics_daily (day, metric, kind, value) VALUES ${sql.join(rows, sql`, `)}
-          ON CONFLICT (day, metric, kind) DO UPDATE SET value = statistics_daily.value + excluded.value`);
-        } catch (error) {
-          // Kept for the next flush rather than lost.
-          for (const [key, n] of batch) this.pending.set(key, (this.pending.get(key) ?? 0) + n);
-          throw error;
-        }
-      });
-    return this.flushing;
-  }
-
-  /** Stops the timer and writes what is pending. */
-  async close(): Promise<void> {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.flush().catch(() => undefined);
-  }
+export function createDownloadCounter(db: Database, flushMs = 10_000) {
+  const buffer = new CountBuffer(async (rows) => {
+    const values = rows.map(({ key, counts }) => {
+      const space = key.indexOf(' ');
+      return sql`(${key.slice(0, space)}::date, ${DOWNLOADS_METRIC}, ${key.slice(space + 1)}, ${counts[0] ?? 0})`;
+    });
+    await db.execute(sql`
+      INSERT INTO statistics_daily (day, metric, kind, value) VALUES ${sql.join(values, sql`, `)}
+      ON CONFLICT (day, metric, kind) DO UPDATE SET value = statistics_daily.value + excluded.value`);
+  }, flushMs);
+  return {
+    /** One download of `path` on `day` (YYYY-MM-DD). */
+    count: (day: string, path: string) => buffer.add(`${day} ${path}`, [1]),
+    flush: () => buffer.flush(),
+    close: () => buffer.close().catch(() => undefined),
+  };
 }
 
-const COUNTERS = new WeakMap<Database, DownloadCounter>();
-
-/** The counter of a database: the distribution routes count into it, the statistics flush it first. */
-export function downloadCounterFor(db: Database): DownloadCounter {
-  let counter = COUNTERS.get(db);
-  if (!counter) {
-    counter = new DownloadCounter(db);
-    COUNTERS.set(db, counter);
-  }
-  return counter;
-}
+export type DownloadCounter = ReturnType<typeof createDownloadCounter>;

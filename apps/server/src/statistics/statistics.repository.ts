@@ -5,7 +5,6 @@ import { exportFiles, statisticsDaily, statisticsExportFiles } from '../database
 import { createExposureRepository } from '../exposures/exposure.repository.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
-import { downloadCounterFor } from './download-counter.js';
 
 /** What is counted per UTC day; `kind` is the test type or the report type. */
 export type Metric = 'codes_issued' | 'codes_used' | 'uploads' | 'keys_published' | 'keys_revised';
@@ -41,9 +40,6 @@ export function createStatisticsRepository(db: Database) {
           });
       }
     },
-
-    /** Writes the downloads counted in memory, so a request sees them at once. */
-    flushDownloads: () => downloadCounterFor(db).flush(),
 
     async daily(from: string, to: string) {
       return db

@@ -3,11 +3,12 @@ import type { RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
+import type { DownloadCounter } from './download-counter.js';
 import { createStatisticsRepository } from './statistics.repository.js';
 import { exposureStatistics, MAX_STATISTICS_DAYS, statisticsRange } from './statistics.service.js';
 
 /** `GET /console/api/statistics`: what the key server did, per UTC day. */
-export function statisticsRoutes(deps: ServerDeps) {
+export function statisticsRoutes(deps: ServerDeps, downloads: DownloadCounter) {
   return (app: BluezoneServer, requireConsoleUser: RequireConsoleUser): void => {
     const repo = createStatisticsRepository(deps.db);
     app.get(
@@ -28,6 +29,7 @@ export function statisticsRoutes(deps: ServerDeps) {
           repo,
           deps.blobStore,
           statisticsRange(deps.clock.now(), request.query.from, request.query.to),
+          downloads,
         ),
     );
   };

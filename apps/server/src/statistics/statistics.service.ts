@@ -44,8 +44,10 @@ export async function exposureStatistics(
   repo: StatisticsRepository,
   store: BlobStore,
   range: { from: string; to: string },
+  downloads: { flush(): Promise<void> },
 ) {
-  await repo.flushDownloads();
+  // The downloads this process counted in memory, so a request sees them at once.
+  await downloads.flush();
   await repo.snapshot();
   const fresh = await repo.unrecordedExportFiles(SIZE_READS_PER_REQUEST);
   const sized = await Promise.all(
