@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { CliError, ExitCode } from '../../cli-error.js';
 import { printResult } from '../../io.js';
 import { naiveNodeMatchingPrimitives, nodeMatchingPrimitives } from '../../node-primitives.js';
+import { integerOption } from '../../options.js';
 import { LOG_PROFILES, type LogProfile } from './encounters.js';
 import { type MatchBenchResult, runMatchBench } from './match-run.js';
 
@@ -24,13 +25,6 @@ interface MatchCommandOptions {
   planted: string;
   primitives: string;
   json?: boolean;
-}
-
-function count(value: string, name: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max)
-    throw new CliError(`${name} must be an integer ${min}…${max}, not "${value}"`);
-  return n;
 }
 
 /** Registers `bench match` on the `bench` group. */
@@ -55,10 +49,10 @@ export function registerMatchBench(bench: Command): void {
 }
 
 function runMatchCommand(options: MatchCommandOptions): void {
-  const keys = count(options.keys, '--keys', 1, 100_000_000);
-  const sightings = count(options.sightings, '--sightings', 1, 10_000_000);
-  const planted = count(options.planted, '--planted', 0, Math.min(1000, keys));
-  const seed = count(options.seed, '--seed', 0, 0xffffffff);
+  const keys = integerOption(options.keys, '--keys', 1, 100_000_000);
+  const sightings = integerOption(options.sightings, '--sightings', 1, 10_000_000);
+  const planted = integerOption(options.planted, '--planted', 0, Math.min(1000, keys));
+  const seed = integerOption(options.seed, '--seed', 0, 0xffffffff);
   if (!LOG_PROFILES.includes(options.log as LogProfile))
     throw new CliError(`--log must be one of ${LOG_PROFILES.join(', ')}`);
   const makePrimitives = PRIMITIVES[options.primitives];

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../../cli-error.js';
 import { printResult } from '../../io.js';
+import { integerOption } from '../../options.js';
 import type { NationalBenchResult } from './national/national-run.js';
 
 interface NationalCommandOptions {
@@ -12,13 +13,6 @@ interface NationalCommandOptions {
   concurrency: string;
   database?: string;
   json?: boolean;
-}
-
-function count(value: string, name: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max)
-    throw new CliError(`${name} must be an integer ${min}…${max}, not "${value}"`);
-  return n;
 }
 
 export function registerNationalBench(bench: Command): void {
@@ -46,9 +40,9 @@ export function registerNationalBench(bench: Command): void {
 }
 
 async function runNationalCommand(options: NationalCommandOptions): Promise<void> {
-  const seconds = count(options.seconds, '--seconds', 1, 600);
-  const processes = count(options.processes, '--processes', 1, 32);
-  const concurrency = count(options.concurrency, '--concurrency', 1, 512);
+  const seconds = integerOption(options.seconds, '--seconds', 1, 600);
+  const processes = integerOption(options.processes, '--processes', 1, 32);
+  const concurrency = integerOption(options.concurrency, '--concurrency', 1, 512);
   if (options.database !== undefined && !/^postgres(ql)?:\/\//.test(options.database))
     throw new CliError(`--database must be a postgres:// URL, not "${options.database}"`);
   const { runNationalBench } = await import('./national/national-run.js');

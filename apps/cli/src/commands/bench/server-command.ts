@@ -4,19 +4,13 @@ import type { ServerBenchResult } from '@bluezone/server';
 import type { Command } from 'commander';
 import { CliError } from '../../cli-error.js';
 import { printResult } from '../../io.js';
+import { integerOption } from '../../options.js';
 
 interface ServerCommandOptions {
   seconds: string;
   connections: string;
   exportKeys: string;
   json?: boolean;
-}
-
-function count(value: string, name: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max)
-    throw new CliError(`${name} must be an integer ${min}…${max}, not "${value}"`);
-  return n;
 }
 
 /** Registers `bench server` on the `bench` group. */
@@ -34,9 +28,9 @@ export function registerServerBench(bench: Command): void {
 }
 
 async function runServerCommand(options: ServerCommandOptions): Promise<void> {
-  const seconds = count(options.seconds, '--seconds', 1, 600);
-  const connections = count(options.connections, '--connections', 1, 1000);
-  const exportKeys = count(options.exportKeys, '--export-keys', 0, 50_000_000);
+  const seconds = integerOption(options.seconds, '--seconds', 1, 600);
+  const connections = integerOption(options.connections, '--connections', 1, 1000);
+  const exportKeys = integerOption(options.exportKeys, '--export-keys', 0, 50_000_000);
   const { runServerBench } = await import('@bluezone/server');
   let result: ServerBenchResult;
   try {
