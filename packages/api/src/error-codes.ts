@@ -129,7 +129,8 @@ export const ERROR_CODES = {
   invalid_role: { status: 400, message: 'The role must be one of national, province, caseworker, analyst.' },
   invalid_province: {
     status: 400,
-    message: 'The province is not an ISO 3166-2 code such as VN-20, or the role does not take one.',
+    message:
+      'The role does not take this province: a provincial officer needs one, a national administrator has none.',
   },
   username_taken: { status: 409, message: 'A user with this username already exists.' },
   user_not_found: { status: 404, message: 'There is no such user.' },
