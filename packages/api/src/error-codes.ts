@@ -90,6 +90,10 @@ export const ERROR_CODES = {
   // Abuse and operations
   rate_limited: { status: 429, message: 'Too many requests; retry after the time in Retry-After.' },
   not_ready: { status: 503, message: 'The server is starting or cannot reach its database.' },
+  app_config_unavailable: {
+    status: 503,
+    message: "The app's configuration is not available: run `bluezone admin init` for the server's region.",
+  },
   internal: { status: 500, message: 'Internal error; it was logged without the request contents.' },
   // Declarations (apps/server/src/declarations)
   invalid_phone: {
