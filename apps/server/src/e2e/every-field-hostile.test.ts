@@ -48,6 +48,8 @@ let t: TestApp;
 let document: OpenApiDocument;
 let authority: Authority;
 let admin: Agent & { username: string; password: string };
+/** The `{id}` path parameter's value, when a test needs a real row (default: a fresh uuid). */
+let knownId: string | undefined;
 const tried = {
   routes: new Set<string>(),
   requests: 0,
@@ -90,7 +92,9 @@ function knownValues(keys: unknown): Record<string, unknown> {
     from: yesterday,
     to: yesterday,
     uuid: randomUUID(),
-    id: randomUUID(),
+    id: knownId ?? randomUUID(),
+    exposureDate: yesterday,
+    organisation: undefined, // optional; a made-up one would answer organisation_not_found first
     deadline: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
     channel: 'poster',
     phone: '+84912345678',
@@ -213,4 +217,39 @@ describe('every documented route × every string field × hostile values, authen
     expect(tried.fiveHundreds).toEqual([]);
     expect(tried.routes.size).toBe(operationsOf(document).length);
   }, 300_000);
+
+  it('refuses a province that is not in /v1/areas in every province field, with unknown_province', async () => {
+    // Issue 16 item 11: every place that takes a province checks it against the area set.
+    const fields = /^(province|iso|area)$/;
+    const target = await admin.request('POST', '/console/api/campaigns/targets', {
+      area: 'VN-20',
+      kind: 'absolute',
+      baseCount: 1000,
+      deadline: '2026-04-30',
+    });
+    knownId = String(target.json.id);
+    const answers: string[] = [];
+    for (const operation of operationsOf(document)) {
+      const hostile: Hostile[] = [
+        ...operation.parameters
+          .filter((p) => p.in === 'path' && fields.test(p.name))
+          .map((p) => ({ path: { [p.name]: 'VN-99' } })),
+        ...operation.parameters
+          .filter((p) => p.in === 'query' && fields.test(p.name))
+          .map((p) => ({ query: `${p.name}=VN-99` })),
+        ...stringFields(operation.body as JsonSchema | undefined)
+          .filter((at) => fields.test(String(at.at(-1))))
+          .map((at) => ({ body: { at, value: 'VN-99' } })),
+      ];
+      for (const request of hostile) {
+        const answer = await send(operation, request, 'province VN-99');
+        const json = answer.json() as { errorCode?: string; code?: string };
+        answers.push(
+          `${operation.method} ${operation.path} ${answer.statusCode} ${json.errorCode ?? json.code}`,
+        );
+      }
+    }
+    expect(answers.length).toBeGreaterThanOrEqual(12);
+    expect(answers.filter((a) => !a.endsWith(' 400 unknown_province'))).toEqual([]);
+  }, 120_000);
 });
