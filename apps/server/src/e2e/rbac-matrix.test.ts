@@ -98,6 +98,15 @@ const declaration = async (area: Area) => {
   return String(listed.find((d) => d.name === name)?.id);
 };
 
+/** A route whose request names a province: a user of OWN is refused for OTHER. */
+const inArea = (roles: readonly ConsoleRole[], request: NonNullable<Rule['request']>): Rule => ({
+  roles,
+  scoped: true,
+  request,
+});
+/** A route whose request names no province (the answer is scoped to the user's own, if any). */
+const anywhere = (roles: readonly ConsoleRole[]): Rule => ({ roles, scoped: false });
+
 const RULES: Record<string, Rule> = {
   'POST /console/api/adoption/import': {
     roles: ADMINS,
@@ -109,148 +118,98 @@ const RULES: Record<string, Rule> = {
       body: { csv: `date,province,district,source,installs\n${yesterday},${area},,store,12` },
     }),
   },
-  'GET /console/api/adoption/national': { roles: READERS, scoped: false },
-  'GET /console/api/adoption/provinces/{iso}': {
-    roles: READERS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/adoption/provinces/${a}` }),
-  },
-  'GET /console/api/adoption/timeseries': {
-    roles: READERS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/adoption/timeseries?province=${a}` }),
-  },
-  'GET /console/api/audit': { roles: ADMINS, scoped: false },
-  'GET /console/api/campaigns/links': {
-    roles: READERS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/campaigns/links?province=${a}` }),
-  },
-  'POST /console/api/campaigns/links': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({ url: '/console/api/campaigns/links', body: { channel: 'poster', province: a } }),
-  },
-  'DELETE /console/api/campaigns/links/{code}': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/campaigns/links/${await link(a)}` }),
-  },
-  'GET /console/api/campaigns/links/{code}/poster.pdf': {
-    roles: READERS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/campaigns/links/${await link(a)}/poster.pdf` }),
-  },
-  'GET /console/api/campaigns/organisations': {
-    roles: READERS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/campaigns/organisations?province=${a}` }),
-  },
-  'POST /console/api/campaigns/organisations': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({
-      url: '/console/api/campaigns/organisations',
-      body: { name: `Org ${made++}`, type: 'school', province: a },
-    }),
-  },
-  'DELETE /console/api/campaigns/organisations/{code}': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/campaigns/organisations/${await organisation(a)}` }),
-  },
-  'GET /console/api/campaigns/organisations/{code}/poster.pdf': {
-    roles: READERS,
-    scoped: true,
-    request: async (a) => ({
-      url: `/console/api/campaigns/organisations/${await organisation(a)}/poster.pdf`,
-    }),
-  },
-  'GET /console/api/campaigns/targets': {
-    roles: READERS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/campaigns/targets?province=${a}` }),
-  },
-  'POST /console/api/campaigns/targets': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({ url: '/console/api/campaigns/targets', body: targetBody(a) }),
-  },
-  'POST /console/api/campaigns/targets/{id}': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/campaigns/targets/${await target(a)}`, body: targetBody(a) }),
-  },
-  'DELETE /console/api/campaigns/targets/{id}': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/campaigns/targets/${await target(a)}` }),
-  },
-  'POST /console/api/codes': {
-    roles: CODES,
-    scoped: true,
-    request: async (a) => ({
-      url: '/console/api/codes',
-      body: { testType: 'confirmed', testDate: yesterday, province: a },
-    }),
-  },
+  'GET /console/api/adoption/national': anywhere(READERS),
+  'GET /console/api/adoption/provinces/{iso}': inArea(READERS, async (a) => ({
+    url: `/console/api/adoption/provinces/${a}`,
+  })),
+  'GET /console/api/adoption/timeseries': inArea(READERS, async (a) => ({
+    url: `/console/api/adoption/timeseries?province=${a}`,
+  })),
+  'GET /console/api/audit': anywhere(ADMINS),
+  'GET /console/api/campaigns/links': inArea(READERS, async (a) => ({
+    url: `/console/api/campaigns/links?province=${a}`,
+  })),
+  'POST /console/api/campaigns/links': inArea(ADMINS, async (a) => ({
+    url: '/console/api/campaigns/links',
+    body: { channel: 'poster', province: a },
+  })),
+  'DELETE /console/api/campaigns/links/{code}': inArea(ADMINS, async (a) => ({
+    url: `/console/api/campaigns/links/${await link(a)}`,
+  })),
+  'GET /console/api/campaigns/links/{code}/poster.pdf': inArea(READERS, async (a) => ({
+    url: `/console/api/campaigns/links/${await link(a)}/poster.pdf`,
+  })),
+  'GET /console/api/campaigns/organisations': inArea(READERS, async (a) => ({
+    url: `/console/api/campaigns/organisations?province=${a}`,
+  })),
+  'POST /console/api/campaigns/organisations': inArea(ADMINS, async (a) => ({
+    url: '/console/api/campaigns/organisations',
+    body: { name: `Org ${made++}`, type: 'school', province: a },
+  })),
+  'DELETE /console/api/campaigns/organisations/{code}': inArea(ADMINS, async (a) => ({
+    url: `/console/api/campaigns/organisations/${await organisation(a)}`,
+  })),
+  'GET /console/api/campaigns/organisations/{code}/poster.pdf': inArea(READERS, async (a) => ({
+    url: `/console/api/campaigns/organisations/${await organisation(a)}/poster.pdf`,
+  })),
+  'GET /console/api/campaigns/targets': inArea(READERS, async (a) => ({
+    url: `/console/api/campaigns/targets?province=${a}`,
+  })),
+  'POST /console/api/campaigns/targets': inArea(ADMINS, async (a) => ({
+    url: '/console/api/campaigns/targets',
+    body: targetBody(a),
+  })),
+  'POST /console/api/campaigns/targets/{id}': inArea(ADMINS, async (a) => ({
+    url: `/console/api/campaigns/targets/${await target(a)}`,
+    body: targetBody(a),
+  })),
+  'DELETE /console/api/campaigns/targets/{id}': inArea(ADMINS, async (a) => ({
+    url: `/console/api/campaigns/targets/${await target(a)}`,
+  })),
+  'POST /console/api/codes': inArea(CODES, async (a) => ({
+    url: '/console/api/codes',
+    body: { testType: 'confirmed', testDate: yesterday, province: a },
+  })),
   // Analysts list codes (status only, never the code); the list is the user's province's.
-  'GET /console/api/codes': { roles: ALL, scoped: false },
-  'POST /console/api/codes/expire': {
-    roles: CODES,
-    scoped: true,
-    request: async (a) => ({ url: '/console/api/codes/expire', body: { uuid: await consoleCode(a) } }),
-  },
-  'GET /console/api/declarations': {
-    roles: DECLARATIONS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/declarations?province=${a}` }),
-  },
-  'POST /console/api/declarations/{id}/status': {
-    roles: DECLARATIONS,
-    scoped: true,
-    request: async (a) => ({
-      url: `/console/api/declarations/${await declaration(a)}/status`,
-      body: { status: 'contacted' },
-    }),
-  },
-  'GET /console/api/session': { roles: ALL, scoped: false },
-  'DELETE /console/api/session': { roles: ALL, scoped: false },
-  'POST /console/api/session/totp': { roles: ALL, scoped: false },
+  'GET /console/api/codes': anywhere(ALL),
+  'POST /console/api/codes/expire': inArea(CODES, async (a) => ({
+    url: '/console/api/codes/expire',
+    body: { uuid: await consoleCode(a) },
+  })),
+  'GET /console/api/declarations': inArea(DECLARATIONS, async (a) => ({
+    url: `/console/api/declarations?province=${a}`,
+  })),
+  'POST /console/api/declarations/{id}/status': inArea(DECLARATIONS, async (a) => ({
+    url: `/console/api/declarations/${await declaration(a)}/status`,
+    body: { status: 'contacted' },
+  })),
+  'GET /console/api/session': anywhere(ALL),
+  'DELETE /console/api/session': anywhere(ALL),
+  'POST /console/api/session/totp': anywhere(ALL),
   'POST /console/api/session/totp/confirm': {
-    roles: ALL,
-    scoped: false,
+    ...anywhere(ALL),
     request: async () => ({ url: '/console/api/session/totp/confirm', body: { code: '000000' } }),
   },
-  'GET /console/api/statistics': { roles: ALL, scoped: false },
-  'GET /console/api/users': { roles: ADMINS, scoped: false },
+  'GET /console/api/statistics': anywhere(ALL),
+  'GET /console/api/users': anywhere(ADMINS),
   // The intended grant: a provincial officer manages the case workers and analysts of its province.
-  'POST /console/api/users': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({
-      url: '/console/api/users',
-      body: {
-        username: `matrix-new-${made++}`,
-        password: 'password-long-enough',
-        role: 'analyst',
-        province: a,
-      },
-    }),
-  },
-  'POST /console/api/users/{username}/disable': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({ url: `/console/api/users/${await caseworker(a)}/disable`, body: {} }),
-  },
-  'POST /console/api/users/{username}/password': {
-    roles: ADMINS,
-    scoped: true,
-    request: async (a) => ({
-      url: `/console/api/users/${await caseworker(a)}/password`,
-      body: { password: 'another-long-password' },
-    }),
-  },
+  'POST /console/api/users': inArea(ADMINS, async (a) => ({
+    url: '/console/api/users',
+    body: {
+      username: `matrix-new-${made++}`,
+      password: 'password-long-enough',
+      role: 'analyst',
+      province: a,
+    },
+  })),
+  'POST /console/api/users/{username}/disable': inArea(ADMINS, async (a) => ({
+    url: `/console/api/users/${await caseworker(a)}/disable`,
+    body: {},
+  })),
+  'POST /console/api/users/{username}/password': inArea(ADMINS, async (a) => ({
+    url: `/console/api/users/${await caseworker(a)}/password`,
+    body: { password: 'another-long-password' },
+  })),
 };
 /** Console routes that need no session (signing in). */
 const PUBLIC = new Set(['POST /console/api/session']);
