@@ -20,6 +20,6 @@ export {
   type PostgresCluster,
   startPostgresCluster,
 } from './testing/postgres-cluster.js';
-export { appConfigOf, SERVER_APP_FEATURES } from './web/app-config.js';
+export { appConfigOf, appConfigProblem, SERVER_APP_FEATURES } from './web/app-config.js';
 export { registerWebApp, type WebAppOptions } from './web/web-app.routes.js';
 export { registerWebConsole, type WebConsoleOptions } from './web/web-console.routes.js';

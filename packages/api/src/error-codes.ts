@@ -90,6 +90,10 @@ export const ERROR_CODES = {
   // Abuse and operations
   rate_limited: { status: 429, message: 'Too many requests; retry after the time in Retry-After.' },
   not_ready: { status: 503, message: 'The server is starting or cannot reach its database.' },
+  app_config_unavailable: {
+    status: 503,
+    message: "The app's configuration is not available: run `bluezone admin init` for the server's region.",
+  },
   internal: { status: 500, message: 'Internal error; it was logged without the request contents.' },
   // Declarations (apps/server/src/declarations)
   invalid_phone: {
@@ -129,7 +133,8 @@ export const ERROR_CODES = {
   invalid_role: { status: 400, message: 'The role must be one of national, province, caseworker, analyst.' },
   invalid_province: {
     status: 400,
-    message: 'The province is not an ISO 3166-2 code such as VN-20, or the role does not take one.',
+    message:
+      'The role does not take this province: a provincial officer needs one, a national administrator has none.',
   },
   username_taken: { status: 409, message: 'A user with this username already exists.' },
   user_not_found: { status: 404, message: 'There is no such user.' },

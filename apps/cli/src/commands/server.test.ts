@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bz-server-cmd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bluezone server', () => {
-  it('builds and serves the console and the app on its first start, the API, and the app with its configuration from the database and BLUEZONE_APP_DEVICE_API_KEY', async () => {
+  it('builds and serves the console and the app on its first start, the API, and the app with its configuration and device key from the database (no BLUEZONE_APP_DEVICE_API_KEY)', async () => {
     const init = await runBluezone('admin', 'init', '--data-dir', dir, '--region', 'VN', '--json');
     expect(init.code).toBe(0);
     const authority = JSON.parse(init.stdout);
@@ -23,7 +23,6 @@ describe('bluezone server', () => {
         stdio: ['ignore', 'ignore', 'pipe'],
         env: {
           ...process.env,
-          BLUEZONE_APP_DEVICE_API_KEY: authority.deviceApiKey,
           BLUEZONE_LOG_LEVEL: 'warn',
         },
       },

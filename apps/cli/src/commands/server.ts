@@ -32,7 +32,7 @@ async function runServer(options: ServerOptions): Promise<void> {
   const { createLogger, startServer } = await import('@bluezone/server');
   const config = await serverConfig({ BLUEZONE_PORT: options.port, BLUEZONE_DATA_DIR: options.dataDir });
   const logger = createLogger(config.logLevel);
-  const { appConfigOf } = await import('@bluezone/server');
+  const { appConfigOf, appConfigProblem } = await import('@bluezone/server');
   const { APP_DIST } = await import('@bluezone/app/build');
   const { CONSOLE_DIST } = await import('@bluezone/console/build');
   let core: Parameters<typeof appConfigOf>[0] | undefined;
@@ -52,6 +52,12 @@ async function runServer(options: ServerOptions): Promise<void> {
   core = app.core;
   logger.info({ address, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'bluezone server listening');
   process.stderr.write(`bluezone server listening on ${address}\n`);
+  // Said once here, not only to whoever opens /app/: what the app's configuration lacks and what to run.
+  const appProblem = await appConfigProblem(core, config.region, config.appDeviceApiKey);
+  if (appProblem) {
+    logger.warn({ errorCode: 'app_config_unavailable' }, appProblem);
+    process.stderr.write(`${appProblem}\n`);
+  }
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);

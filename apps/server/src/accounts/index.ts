@@ -23,9 +23,7 @@ export {
   assertRole,
   CODE_ROLES,
   type ConsoleUser,
-  isVietnamProvinceCode,
   provinceScope,
-  VN_PROVINCE_PATTERN,
   WRITER_ROLES,
 } from './roles.js';
 export type { ConsoleUserView } from './users.js';

@@ -54,9 +54,3 @@ export function assertCanManageUser(
     throw new ConsoleError('forbidden_role', 'A provincial officer manages case workers and analysts only.');
   assertProvinceAccess(actor, target.province);
 }
-
-/** ISO 3166-2 codes of Vietnam's provinces: `VN-` and two digits, or a centrally-run city. */
-export const VN_PROVINCE_PATTERN = /^VN-(\d{2}|HN|SG|HP|DN|CT)$/;
-
-/** The default province check; pass the administrative-units list's own check instead where it exists. */
-export const isVietnamProvinceCode = (code: string): boolean => VN_PROVINCE_PATTERN.test(code);

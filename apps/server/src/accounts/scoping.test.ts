@@ -104,7 +104,10 @@ forEachDatabase((database) => {
         [newUser('ab', 'analyst'), 'invalid_username'],
         [{ ...newUser('short-pass', 'analyst'), password: 'too short' }, 'password_too_short'],
         [newUser('bad-role', 'admin'), 'invalid_role'],
-        [newUser('bad-province', 'caseworker', 'VN-99X'), 'invalid_province'],
+        [newUser('bad-province', 'caseworker', 'VN-99X'), 'unknown_province'],
+        // Shaped like a province code but not one of /v1/areas: refused by the same check as adoption's.
+        [newUser('no-such-province', 'province', 'VN-99'), 'unknown_province'],
+        [newUser('no-such-worker', 'caseworker', 'VN-00'), 'unknown_province'],
         [newUser('no-province', 'province'), 'invalid_province'],
         [newUser('national-with', 'national', 'VN-20'), 'invalid_province'],
       ];

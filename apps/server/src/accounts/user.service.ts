@@ -38,10 +38,10 @@ export function createUserService(deps: ConsoleDeps) {
     /** Creates a user; `actor` null is the command line (`bluezone admin user add`), allowed anything. */
     async create(actor: ConsoleUser | null, input: NewUserInput): Promise<ConsoleUserView> {
       if (actor) assertRole(actor, ADMIN_ROLES);
-      const valid = validateNewUser(
-        { ...input, province: input.province ?? (actor?.role === 'province' ? actor.province : null) },
-        deps.isProvinceCode,
-      );
+      const valid = validateNewUser({
+        ...input,
+        province: input.province ?? (actor?.role === 'province' ? actor.province : null),
+      });
       if (actor) assertCanManageUser(actor, valid);
       const now = deps.clock.now();
       const row = await users.insert({

@@ -48,7 +48,7 @@ export function registerUserRoutes(
       schema: {
         tags,
         summary: 'Create a user',
-        description: `${SCOPE} A provincial officer's new users get their province. Passwords: at least 10 characters. ${consoleErrorList([...WRITE, 'invalid_username', 'invalid_role', 'invalid_province', 'password_too_short', 'username_taken'])}`,
+        description: `${SCOPE} A provincial officer's new users get their province. Passwords: at least 10 characters. ${consoleErrorList([...WRITE, 'invalid_username', 'invalid_role', 'unknown_province', 'invalid_province', 'password_too_short', 'username_taken'])}`,
         body: CreateUserRequestSchema,
         response: { 200: UserViewSchema, ...CONSOLE_ERROR_RESPONSES },
       },

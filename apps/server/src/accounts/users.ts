@@ -1,7 +1,7 @@
+import { requireProvince } from '../areas/area-codes.js';
 import { CONSOLE_ROLES, type ConsoleRole } from '../database/accounts.schema.js';
 import { ConsoleError } from './console-errors.js';
 import { checkPasswordPolicy } from './password.js';
-import { isVietnamProvinceCode } from './roles.js';
 import type { ConsoleUserRow } from './user.repository.js';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -50,18 +50,14 @@ export interface ValidUser {
  * Checks a new user: username, password policy, a known role, and a province that fits the role (a
  * provincial officer needs one, a national administrator has none; others may have one).
  */
-export function validateNewUser(
-  input: NewUserInput,
-  isProvinceCode: (code: string) => boolean = isVietnamProvinceCode,
-): ValidUser {
+export function validateNewUser(input: NewUserInput): ValidUser {
   const username = normalizeUsername(input.username);
   if (!USERNAME_PATTERN.test(username)) throw new ConsoleError('invalid_username');
   checkPasswordPolicy(input.password);
   if (!(CONSOLE_ROLES as readonly string[]).includes(input.role)) throw new ConsoleError('invalid_role');
   const role = input.role as ConsoleRole;
   const province = input.province?.trim() ? input.province.trim().toUpperCase() : null;
-  if (province !== null && !isProvinceCode(province))
-    throw new ConsoleError('invalid_province', `${province} is not a known province code (e.g. VN-20).`);
+  if (province !== null) requireProvince(province);
   if (role === 'province' && province === null)
     throw new ConsoleError('invalid_province', 'A provincial officer needs a province.');
   if (role === 'national' && province !== null)

@@ -1,5 +1,5 @@
-import { areaSet } from '../areas/area-set.loader.js';
-import type { District, Province } from '../areas/area-set.types.js';
+import { configuredAreas } from '../areas/area-codes.js';
+import type { Province } from '../areas/area-set.types.js';
 import type { ConsoleRole } from '../database/accounts.schema.js';
 import { AppError } from '../errors/app-error.js';
 
@@ -14,29 +14,7 @@ export const ADOPTION_READERS: readonly ConsoleRole[] = ['national', 'province',
 /** Who changes targets, organisations and links and imports counts. */
 export const CAMPAIGN_WRITERS: readonly ConsoleRole[] = ['national', 'province'];
 
-export const adoptionAreas = () => areaSet('vn-2020');
-
-/** The province by ISO code, else 400 `unknown_province`. */
-export function requireProvince(iso: string): Province {
-  const province = adoptionAreas().provinces.find((p) => p.code === iso);
-  if (!province)
-    throw new AppError(
-      'unknown_province',
-      `${JSON.stringify(iso.slice(0, 16))} is not a province of /v1/areas (e.g. VN-20 for Thái Bình).`,
-    );
-  return province;
-}
-
-/** The district of that province by GSO code, else 400 `unknown_district`. */
-export function requireDistrict(province: Province, code: string): District {
-  const district = province.districts.find((d) => d.code === code);
-  if (!district)
-    throw new AppError(
-      'unknown_district',
-      `${JSON.stringify(code.slice(0, 16))} is not a district of ${province.code} (${province.en}).`,
-    );
-  return district;
-}
+export const adoptionAreas = configuredAreas;
 
 /** An area of a target: the country, a province or a district, with the province it is in. */
 export interface TargetArea {

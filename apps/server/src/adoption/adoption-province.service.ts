@@ -1,4 +1,5 @@
-import { addDays, requireProvince, utcDay } from './adoption-areas.js';
+import { requireProvince } from '../areas/area-codes.js';
+import { addDays, utcDay } from './adoption-areas.js';
 import { nationalAdoption } from './adoption-national.service.js';
 import type { AdoptionReadRepository } from './adoption-read.repository.js';
 import { dailySeries } from './adoption-series.js';

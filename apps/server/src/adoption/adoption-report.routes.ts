@@ -1,10 +1,11 @@
 import { ActiveReportSchema, InstallReportSchema, ReportAnswerSchema } from '@bluezone/api';
+import { requireDistrict, requireProvince } from '../areas/area-codes.js';
 import { AppError } from '../errors/app-error.js';
 import { errorList } from '../http/openapi-routes.js';
 import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
-import { requireDistrict, requireProvince, utcDay } from './adoption-areas.js';
+import { utcDay } from './adoption-areas.js';
 import type { AdoptionCounter } from './adoption-report.repository.js';
 import { isInviteCode, type KnownInviteCodes } from './invite-code.js';
 

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../database/database.types.js';
 import { createApiKeyRepository } from '../repositories/api-key.repository.js';
+import { createAppDeviceKeyRepository } from '../repositories/app-device-key.repository.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
 import type { Core } from './open-core.js';
 
 export interface AdminInitResult {
   region: string;
   healthAuthorityId: string;
-  /** True on the first run for the region: only then are the API keys known (they are stored hashed). */
+  /** True on the first run for the region: only then is the admin API key known (it is stored hashed). */
   created: boolean;
   adminApiKey?: string;
+  /** The app's device API key, when this run provisioned it (the first run, or a region from before it). */
   deviceApiKey?: string;
   exportSigning: { keyId: string; keyVersion: string; publicKeyPem: string };
   certificateIssuer: string;
@@ -23,13 +25,15 @@ export function generateApiKey(type: 'admin' | 'device'): string {
 
 /**
  * Provisions a region's health authority on first use — the authority, an admin and a device API key,
- * the export signing key — or describes the existing one. The export key's id is the region.
+ * the export signing key — or describes the existing one. The export key's id is the region. The
+ * device key is the app's: kept readable in app_device_keys so `GET /app/config.json` serves it; a
+ * region provisioned before there was such a key gets one on the next run.
  */
 export async function initHealthAuthority(core: Core, region: string): Promise<AdminInitResult> {
   const now = core.clock.now();
   const adminApiKey = generateApiKey('admin');
   const deviceApiKey = generateApiKey('device');
-  const { authority, created } = await core.db.transaction(async (tx) => {
+  const { authority, created, appKeyCreated } = await core.db.transaction(async (tx) => {
     const txDb = tx as unknown as Database;
     const result = await createAuthorityRepository(txDb).insertIfAbsent(
       region,
@@ -45,21 +49,26 @@ export async function initHealthAuthority(core: Core, region: string): Promise<A
         keyHmac: core.keys.apiKeyHmac(adminApiKey),
         label: 'initial admin key',
       });
-      await keys.insert({
-        ...base,
-        type: 'device',
-        keyHmac: core.keys.apiKeyHmac(deviceApiKey),
-        label: 'initial device key',
-      });
     }
-    return result;
+    const appKeys = createAppDeviceKeyRepository(txDb);
+    if ((await appKeys.find(result.authority.id)) !== undefined) return { ...result, appKeyCreated: false };
+    await createApiKeyRepository(txDb).insert({
+      healthAuthorityId: result.authority.id,
+      createdAt: now,
+      type: 'device',
+      keyHmac: core.keys.apiKeyHmac(deviceApiKey),
+      label: result.created ? 'initial device key (the app)' : 'app device key',
+    });
+    await appKeys.insert(result.authority.id, deviceApiKey, now);
+    return { ...result, appKeyCreated: true };
   });
   const exportKey = await core.signingKeys.ensureActive('export', authority.id, now, region);
   return {
     region,
     healthAuthorityId: authority.id,
     created,
-    ...(created ? { adminApiKey, deviceApiKey } : {}),
+    ...(created ? { adminApiKey } : {}),
+    ...(appKeyCreated ? { deviceApiKey } : {}),
     exportSigning: {
       keyId: exportKey.keyId,
       keyVersion: exportKey.keyVersion,

@@ -61,7 +61,7 @@ describe('HTTP server', () => {
       ]),
     );
     const verify = document.paths['/api/verify'].post;
-    expect(verify.security).toEqual([{ apiKey: [] }]);
+    expect(verify.security).toEqual([{ deviceApiKey: [] }]);
     expect(Object.keys(verify.requestBody.content['application/json'].schema.properties)).toEqual([
       'code',
       'accept',

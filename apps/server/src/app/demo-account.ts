@@ -15,14 +15,10 @@ export interface NewConsoleAccount {
 /**
  * Creates a console account with no signed-in actor (the command line: `bluezone admin user add`).
  * Refuses bad input with a `ConsoleError` (`invalid_username`, `password_too_short`, `invalid_role`,
- * `invalid_province`, `username_taken`); audited as created `via: cli`.
+ * `unknown_province`, `invalid_province`, `username_taken`); audited as created `via: cli`.
  */
-export function createConsoleAccount(
-  core: Core,
-  account: NewConsoleAccount,
-  isProvinceCode?: (code: string) => boolean,
-): Promise<ConsoleUserView> {
-  return createUserService({ ...core, ...(isProvinceCode ? { isProvinceCode } : {}) }).create(null, account);
+export function createConsoleAccount(core: Core, account: NewConsoleAccount): Promise<ConsoleUserView> {
+  return createUserService(core).create(null, account);
 }
 
 export const DEMO_USERNAME = 'demo';

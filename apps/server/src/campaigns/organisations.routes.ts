@@ -2,9 +2,9 @@ import { OrganisationListSchema, OrganisationRequestSchema, OrganisationSchema }
 import type { RequireConsoleUser } from '../accounts/console-auth.js';
 import { consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
-import { requireDistrict, requireProvince } from '../adoption/adoption-areas.js';
 import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
 import { newInviteCode } from '../adoption/invite-code.js';
+import { requireDistrict, requireProvince } from '../areas/area-codes.js';
 import { AppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';

@@ -9,8 +9,9 @@ import {
 import { consoleUserOf, type RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess, type ConsoleUser } from '../accounts/roles.js';
-import { ADOPTION_READERS, CAMPAIGN_WRITERS, requireProvince } from '../adoption/adoption-areas.js';
+import { ADOPTION_READERS, CAMPAIGN_WRITERS } from '../adoption/adoption-areas.js';
 import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
+import { requireProvince } from '../areas/area-codes.js';
 import { AppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';

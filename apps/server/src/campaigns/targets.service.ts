@@ -1,11 +1,12 @@
 import { assertProvinceAccess, type ConsoleUser } from '../accounts/roles.js';
-import { isCalendarDay, requireProvince, requireTargetArea, utcDay } from '../adoption/adoption-areas.js';
+import { isCalendarDay, requireTargetArea, utcDay } from '../adoption/adoption-areas.js';
 import { nationalAdoption } from '../adoption/adoption-national.service.js';
 import { recentAverage } from '../adoption/adoption-province.service.js';
 import type { AdoptionReadRepository } from '../adoption/adoption-read.repository.js';
 import { dailySeries } from '../adoption/adoption-series.js';
 import { type Cell, hidden, suppressGroup } from '../adoption/suppression.js';
 import { type TargetProgress, targetProgress, targetUsers } from '../adoption/target-progress.js';
+import { requireProvince } from '../areas/area-codes.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.types.js';

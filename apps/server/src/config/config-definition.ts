@@ -83,7 +83,7 @@ export const CONFIG_ENTRIES = [
     kind: 'string',
     pattern: '^[A-Za-z0-9_-]{16,200}$',
     description:
-      'The device API key (from `bluezone admin init`) that the citizen app served at `/app/` uses; `GET /app/config.json` answers 503 `app_config_unavailable` without it. `npm start` sets it itself.',
+      'The device API key the citizen app served at `/app/` uses. Unset: the one `bluezone admin init` provisioned for the app (kept in the database); with neither, `GET /app/config.json` answers 503 `app_config_unavailable` saying what to run (docs/operations.md).',
   },
   {
     key: 'notices',

@@ -38,6 +38,13 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: tz('revoked_at'),
 });
 
+/** The app's device API key, readable (it is public inside the app): migrations/0008_app_device_key.sql. */
+export const appDeviceKeys = pgTable('app_device_keys', {
+  healthAuthorityId: uuid('health_authority_id').primaryKey(),
+  apiKey: text('api_key').notNull(),
+  createdAt: tz('created_at').notNull(),
+});
+
 export const verificationCodes = pgTable('verification_codes', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   uuid: uuid('uuid').notNull().unique(),

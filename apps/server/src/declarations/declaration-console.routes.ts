@@ -9,7 +9,7 @@ import type { ConsoleRouteModule } from '../accounts/console.types.js';
 import { consoleUserOf } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
 import { assertProvinceAccess } from '../accounts/roles.js';
-import { requireProvince } from '../adoption/adoption-areas.js';
+import { requireProvince } from '../areas/area-codes.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { ConsoleRole } from '../database/accounts.schema.js';
 import { AppError } from '../errors/app-error.js';

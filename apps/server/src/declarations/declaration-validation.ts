@@ -1,4 +1,5 @@
-import { addDays, isCalendarDay, requireProvince, utcDay } from '../adoption/adoption-areas.js';
+import { addDays, isCalendarDay, utcDay } from '../adoption/adoption-areas.js';
+import { requireProvince } from '../areas/area-codes.js';
 import { AppError } from '../errors/app-error.js';
 
 /** How far back an exposure date may lie: the app warns about contacts of the last 14 days. */

@@ -55,7 +55,7 @@ export function registerDeclarationRoutes(app: BluezoneServer, deps: ServerDeps,
       preHandler: [requireDevice, limitDeclarations(limiter)],
       schema: {
         tags: ['declarations: app'],
-        security: [{ apiKey: [] }],
+        security: [{ deviceApiKey: [] }],
         summary: 'Send an F1/F2 declaration (name, phone, address) to the health authority',
         description: `Sent only when the person presses send on the warning screen. The name, phone, address and note are stored encrypted (AES-256-GCM) and deleted after \`BLUEZONE_DECLARATION_RETENTION\` (30 days); only the UTC day of receipt is kept. Read by the console's national, provincial and case-worker users. ${ERRORS}`,
         body: DeclarationRequestSchema,

@@ -55,11 +55,17 @@ export function classifyError(error: FastifyError): ClassifiedError {
   return { code: 'internal', message: errorMessage('internal') };
 }
 
-/** Logs a failure (500s with the error, refusals with their code only) and returns its status. */
+/**
+ * Logs a failure (unexpected 500s with the error; a 5xx the server answers on purpose — `not_ready`,
+ * `app_config_unavailable`, said once at start — as a warning with its code; refusals with their code
+ * only) and returns its status.
+ */
 export function logError(error: FastifyError, code: ErrorCode, request: FastifyRequest): number {
   const status = errorStatus(code);
   const route = request.routeOptions.url;
-  if (status >= 500) request.log.error({ err: error, route }, 'request failed');
+  if (status >= 500 && code !== 'internal' && isAppError(error))
+    request.log.warn({ errorCode: code, route }, 'request not served');
+  else if (status >= 500) request.log.error({ err: error, route }, 'request failed');
   else request.log.info({ errorCode: code, route }, 'request refused');
   return status;
 }

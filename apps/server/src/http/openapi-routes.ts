@@ -76,26 +76,52 @@ const NOT_MODIFIED = { description: 'Not modified: `If-None-Match` matched the `
 const DISTRIBUTION_ERRORS = `${errorList(['not_found'])} Cacheable by a CDN; strong \`ETag\`, \`304\` on a matching \`If-None-Match\`.`;
 
 interface RouteDoc {
+  /** How a request is authenticated (securitySchemes of openapi.ts); `[]`: a public route. */
+  security?: Schema[];
   summary?: string;
   tags?: string[];
   description?: string;
   params?: Schema;
   response?: Record<string, unknown>;
+  /** The body field whose verification certificate is the permission (`x-bluezone-certificate`). */
+  certificateField?: string;
+}
+
+const PUBLIC: Schema[] = [];
+const CONSOLE_READ: Schema[] = [{ consoleSession: [] }];
+const CONSOLE_WRITE: Schema[] = [{ consoleSession: [], csrfToken: [] }];
+
+/**
+ * A route's security: its own, else this table's, else a console route's session (and CSRF token
+ * when it changes state). Undefined for a route that says nothing — the hostile test refuses those.
+ */
+function securityOf(method: string, url: string, own: Schema, doc: RouteDoc): Schema[] | undefined {
+  const declared = (own.security as Schema[] | undefined) ?? doc.security;
+  if (declared) return declared;
+  if (url.startsWith('/console/api/')) return method === 'GET' ? CONSOLE_READ : CONSOLE_WRITE;
+  return undefined;
 }
 
 const ROUTES: Record<string, RouteDoc> = {
   'GET /healthz': {
+    security: PUBLIC,
     summary: 'Liveness: the process is up',
     tags: ['operations'],
     description: errorList([]),
     response: { 200: STATUS },
   },
   'GET /readyz': {
+    security: PUBLIC,
     summary: 'Readiness: the process can reach its database',
     tags: ['operations'],
     description: errorList(['not_ready']),
     response: { 200: STATUS },
   },
+  'GET /v1/areas': { security: PUBLIC },
+  'GET /v1/areas/2025': { security: PUBLIC },
+  'POST /v1/adoption/install': { security: PUBLIC },
+  'POST /v1/adoption/active': { security: PUBLIC },
+  'POST /console/api/session': { security: PUBLIC },
   'POST /api/issue': { description: errorList(ISSUE) },
   'POST /api/batch-issue': {
     description: `Each item answers its own \`{error, errorCode}\` in its place; when every item fails for one reason the request answers that error. ${errorList(ISSUE)}`,
@@ -122,10 +148,13 @@ const ROUTES: Record<string, RouteDoc> = {
     ]),
   },
   'POST /v1/publish': {
+    security: PUBLIC,
+    certificateField: 'verificationPayload',
     description: `No API key: the verification certificate is the permission. Errors answer the key server's shape \`{error, code, padding}\`; a request with some keys dropped answers 200 with \`code: partial_failure\` and \`warnings\`. A request with an \`X-Chaff\` header is answered like a success and discarded. ${errorList(PUBLISH)}`,
     response: { '5xx': PublishResponseSchema },
   },
   'GET /v1/exports/:region/index.txt': {
+    security: PUBLIC,
     summary: "A region's export files, oldest first",
     tags: ['distribution'],
     description: `One path per line, relative to \`/v1/exports/\`, no trailing newline. \`Cache-Control: public, max-age=300\`. ${DISTRIBUTION_ERRORS}`,
@@ -136,6 +165,7 @@ const ROUTES: Record<string, RouteDoc> = {
     },
   },
   'GET /v1/exports/:region/keys.json': {
+    security: PUBLIC,
     summary: "Public keys that sign a region's export files, active first",
     tags: ['distribution'],
     description: `\`Cache-Control: public, max-age=300\`. ${errorList(['not_found'])}`,
@@ -161,6 +191,7 @@ const ROUTES: Record<string, RouteDoc> = {
     },
   },
   'GET /v1/notices/:region': {
+    security: PUBLIC,
     summary: "The health authority's notices and FAQ for the app",
     tags: ['distribution'],
     description: `\`{notices: [{id, title: {vi, en}, body: {vi, en}}], faq: [{question: {vi, en}, answer: {vi, en}}]}\` from \`BLUEZONE_NOTICES\` (an empty \`faq\`: the app shows its own). \`Cache-Control: public, max-age=300\`. ${errorList(['not_found'])}`,
@@ -170,6 +201,7 @@ const ROUTES: Record<string, RouteDoc> = {
     },
   },
   'GET /v1/exports/:region/risk-configuration.json': {
+    security: PUBLIC,
     summary: 'The risk configuration phones of a region score exposures with',
     tags: ['distribution'],
     description: `GAEN v2 parameters (attenuation buckets and weights, report-type and infectiousness weights, days-since-onset mapping, thresholds) and Bluezone's F1/F2 guidance texts in Vietnamese and English (docs/risk-scoring.md), as \`BLUEZONE_RISK_CONFIG\` sets them. Phones fetch it at every sync and keep the last valid one. \`Cache-Control: public, max-age=300\`. ${errorList(['not_found'])}`,
@@ -179,6 +211,7 @@ const ROUTES: Record<string, RouteDoc> = {
     },
   },
   'GET /v1/exports/:region/:file': {
+    security: PUBLIC,
     summary: 'A signed export file (export.bin + export.sig)',
     tags: ['distribution'],
     description: `\`Cache-Control: public, max-age=31536000, immutable\`: a listed file never changes; it is deleted once all its keys are past retention. ${DISTRIBUTION_ERRORS}`,
@@ -200,9 +233,12 @@ export function documentRoute(method: string, url: string, schema: Schema | unde
   const response = { ...doc.response, ...(own.response as Schema | undefined) };
   if (!response['4xx']) response['4xx'] = ErrorResponseSchema;
   if (!response['5xx']) response['5xx'] = ErrorResponseSchema;
+  const security = securityOf(method, url, own, doc);
   return {
     ...(doc.params ? { params: doc.params } : {}),
     ...own,
+    ...(security ? { security } : {}),
+    ...(doc.certificateField ? { 'x-bluezone-certificate': doc.certificateField } : {}),
     summary: own.summary ?? doc.summary,
     tags: own.tags ?? doc.tags,
     ...((own.description ?? doc.description) ? { description: own.description ?? doc.description } : {}),

@@ -27,7 +27,31 @@ export function registerOpenApi(app: FastifyInstance): void {
       },
       components: {
         securitySchemes: {
-          apiKey: { type: 'apiKey', in: 'header', name: API_KEY_HEADER },
+          adminApiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: API_KEY_HEADER,
+            description: "A health authority's admin API key (`bluezone admin init`): issuing codes.",
+          },
+          deviceApiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: API_KEY_HEADER,
+            description:
+              "A health authority's device API key, public inside the app: redeeming codes, declarations.",
+          },
+          consoleSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'bz_session', // accounts/session-cookie.ts (http is below accounts)
+            description: 'The console session `POST /console/api/session` sets.',
+          },
+          csrfToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description: "The session's CSRF token (sign-in answer), on every console request but GET.",
+          },
           metricsToken: { type: 'http', scheme: 'bearer', description: 'BLUEZONE_METRICS_TOKEN' },
         },
       },

@@ -19,7 +19,7 @@ import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCodeStatusService } from './code-status.service.js';
 import { createIssueService } from './issue.service.js';
 
-const admin = { tags: ['verification: health authority'], security: [{ apiKey: [] }] };
+const admin = { tags: ['verification: health authority'], security: [{ adminApiKey: [] }] };
 
 /** The case worker's routes (admin API key): issue codes, see whether they were used, withdraw them. */
 export function registerCodeIssueRoutes(

@@ -15,7 +15,7 @@ import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCertificateService } from './certificate.service.js';
 import { createVerifyService } from './verify.service.js';
 
-const device = { tags: ['verification: app'], security: [{ apiKey: [] }] };
+const device = { tags: ['verification: app'], security: [{ deviceApiKey: [] }] };
 
 /** Code guessing is limited per API key and client; the client address lives only in memory, hashed. */
 export function limitGuessing(limiter: RateLimiter) {

@@ -33,7 +33,7 @@ export function registerCodeRoutes(
       schema: {
         tags,
         summary: "Issue an F0 (confirmed) or F1 (recursive) code for the region's health authority",
-        description: `Case workers, provincial officers and national administrators. The code belongs to the user's province (a user of no province may name one). Same validation and daily quota as \`POST /api/issue\`; the audit log records type and time only. ${consoleErrorList([...WRITE, 'invalid_province', 'invalid_test_type', 'missing_date', 'invalid_date', 'quota_exceeded', 'no_health_authority'])}`,
+        description: `Case workers, provincial officers and national administrators. The code belongs to the user's province (a user of no province may name one). Same validation and daily quota as \`POST /api/issue\`; the audit log records type and time only. ${consoleErrorList([...WRITE, 'unknown_province', 'invalid_test_type', 'missing_date', 'invalid_date', 'quota_exceeded', 'no_health_authority'])}`,
         body: IssueConsoleCodeRequestSchema,
         response: { 200: IssueConsoleCodeResponseSchema, ...CONSOLE_ERROR_RESPONSES },
       },

@@ -1,11 +1,7 @@
 import type { ConsoleDeps } from '../accounts/console.types.js';
 import { ConsoleError } from '../accounts/console-errors.js';
-import {
-  assertProvinceAccess,
-  type ConsoleUser,
-  isVietnamProvinceCode,
-  provinceScope,
-} from '../accounts/roles.js';
+import { assertProvinceAccess, type ConsoleUser, provinceScope } from '../accounts/roles.js';
+import { requireProvince } from '../areas/area-codes.js';
 import { createAuditRepository } from '../audit/audit.repository.js';
 import { AppError } from '../errors/app-error.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
@@ -38,7 +34,6 @@ export function createConsoleCodesService(deps: ConsoleDeps) {
   const authorities = createAuthorityRepository(deps.db);
   const codes = createConsoleCodeRepository(deps.db);
   const audit = createAuditRepository(deps.db);
-  const isProvinceCode = deps.isProvinceCode ?? isVietnamProvinceCode;
 
   async function callerFor(user: ConsoleUser): Promise<Caller> {
     const authority = await authorities.findByRegion(deps.config.region);
@@ -53,9 +48,7 @@ export function createConsoleCodesService(deps: ConsoleDeps) {
       if (!(CONSOLE_TEST_TYPES as readonly string[]).includes(request.testType))
         throw new AppError('invalid_test_type', 'The console issues confirmed (F0) or recursive (F1) codes.');
       const asked = request.province?.trim().toUpperCase() || null;
-      if (asked !== null && !isProvinceCode(asked))
-        throw new ConsoleError('invalid_province', `${asked} is not a known province code (e.g. VN-20).`);
-      const province = asked ?? user.province;
+      const province = asked === null ? user.province : requireProvince(asked).code;
       assertProvinceAccess(user, province);
       const caller = await callerFor(user);
       const issued = await issuer.issue(caller, {

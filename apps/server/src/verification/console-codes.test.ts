@@ -85,6 +85,14 @@ forEachDatabase((database) => {
         testDate: '2099-01-01',
       });
       expect(future.json.errorCode).toBe('invalid_date');
+      for (const province of ['VN-99', 'VN-00', 'XX-20']) {
+        const nowhere = await national.request('POST', '/console/api/codes', {
+          testType: 'confirmed',
+          testDate: '2026-03-10',
+          province,
+        });
+        expect([nowhere.status, nowhere.json.errorCode], province).toEqual([400, 'unknown_province']);
+      }
       const issued = await national.request('POST', '/console/api/codes', {
         testType: 'recursive',
         testDate: '2026-03-10',

@@ -1,5 +1,7 @@
 import type { AppConfig, AppFeatures } from '@bluezone/api';
 import { exportPublicKeys } from '../distribution/export-public-keys.service.js';
+import { AppError } from '../errors/app-error.js';
+import { createAppDeviceKeyRepository } from '../repositories/app-device-key.repository.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 
@@ -11,19 +13,25 @@ export const SERVER_APP_FEATURES: AppFeatures = { declarations: true, notices: t
 
 /**
  * What `GET /app/config.json` answers for `bluezone server`: the region's health authority and
- * export signing keys from the database, the APIs on the same origin, and the app's device API key
- * (`BLUEZONE_APP_DEVICE_API_KEY`: the server stores API keys only as HMACs, so it cannot read it
- * back). Undefined while the region is not provisioned or the key not configured.
+ * export signing keys from the database, the APIs on the same origin, and the app's device API key —
+ * `BLUEZONE_APP_DEVICE_API_KEY` when set, else the one `bluezone admin init` provisioned for the app
+ * (app_device_keys). Throws 503 `app_config_unavailable` saying what is missing and what to run.
  */
 export async function appConfigOf(
   deps: ServerDeps,
   region: string,
-  deviceApiKey: string | undefined,
-): Promise<AppConfig | undefined> {
-  if (deviceApiKey === undefined || deviceApiKey === '') return undefined;
+  configuredKey: string | undefined,
+): Promise<AppConfig> {
   const authority = await createAuthorityRepository(deps.db).findByRegion(region);
   const keys = await exportPublicKeys(deps, region);
-  if (!authority || !keys) return undefined;
+  if (!authority || !keys)
+    throw unavailable(region, { vi: 'chưa có cơ quan y tế', en: 'has no health authority yet' });
+  const deviceApiKey = configuredKey || (await createAppDeviceKeyRepository(deps.db).find(authority.id));
+  if (!deviceApiKey)
+    throw unavailable(region, {
+      vi: 'chưa có khoá API thiết bị cho ứng dụng',
+      en: 'has no device API key for the app',
+    });
   return {
     region,
     healthAuthorityId: authority.id,
@@ -37,4 +45,27 @@ export async function appConfigOf(
     })),
     features: SERVER_APP_FEATURES,
   };
+}
+
+/** 503 `app_config_unavailable`: what is missing (Vietnamese, English) and the command that fixes it. */
+function unavailable(region: string, missing: { vi: string; en: string }): AppError {
+  return new AppError(
+    'app_config_unavailable',
+    `Ứng dụng chưa có cấu hình: vùng ${region} ${missing.vi}; hãy chạy \`bluezone admin init\`. — The app's configuration is not available: the region ${region} ${missing.en}; run \`bluezone admin init\` (or set BLUEZONE_APP_DEVICE_API_KEY).`,
+  );
+}
+
+/** The message of `appConfigOf`'s refusal, or undefined when the app's configuration is complete. */
+export async function appConfigProblem(
+  deps: ServerDeps,
+  region: string,
+  configuredKey: string | undefined,
+): Promise<string | undefined> {
+  try {
+    await appConfigOf(deps, region, configuredKey);
+    return undefined;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { AppConfig } from '@bluezone/api';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
+import { AppError } from '../errors/app-error.js';
 import type { BluezoneServer } from '../http/server.types.js';
 
 /** Where the citizen app's build is, and what `GET /app/config.json` answers. */
@@ -38,10 +39,10 @@ export function registerWebApp(server: BluezoneServer, options: WebAppOptions): 
       const config = typeof options.config === 'function' ? await options.config() : options.config;
       reply.header('cache-control', 'no-cache');
       if (config === undefined)
-        return reply.status(503).send({
-          error: 'The server is still starting: the app configuration is not ready yet.',
-          errorCode: 'app_config_unavailable',
-        });
+        throw new AppError(
+          'app_config_unavailable',
+          'Máy chủ đang khởi động. — The server is still starting: the app configuration is not ready yet.',
+        );
       return config;
     });
     scope.get('/app/*', hide, async (request, reply) => {

@@ -28,6 +28,7 @@ describe('bluezone admin init', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`health authority VN already exists (id ${created.healthAuthorityId})`);
     expect(again.stdout).toContain('stored hashed');
+    expect(again.stdout).not.toContain(created.deviceApiKey);
     expect(again.stdout).not.toContain(created.adminApiKey);
     expect(again.stdout).toContain(created.exportSigning.publicKeyPem.trim());
   });

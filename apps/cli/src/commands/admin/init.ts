@@ -57,13 +57,14 @@ function toJson(r: AdminInitResult) {
 }
 
 function human(r: AdminInitResult): string {
-  const keys = r.created
-    ? [
-        `admin API key    ${r.adminApiKey}`,
-        `device API key   ${r.deviceApiKey}`,
-        'These keys are shown only now: they are stored hashed. Keep them somewhere safe.',
-      ]
-    : ['API keys: shown once, when this health authority was created (they are stored hashed).'];
+  const keys = [
+    r.adminApiKey
+      ? `admin API key    ${r.adminApiKey}  (shown only now: stored hashed; keep it somewhere safe)`
+      : 'admin API key    shown once, when this health authority was created (stored hashed)',
+    r.deviceApiKey
+      ? `device API key   ${r.deviceApiKey}  (the app's: /app/config.json serves it)`
+      : "device API key   the app's is provisioned; /app/config.json serves it",
+  ];
   return [
     `health authority ${r.region} ${r.created ? 'created' : 'already exists'} (id ${r.healthAuthorityId})`,
     ...keys,
