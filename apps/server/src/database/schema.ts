@@ -38,7 +38,7 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: tz('revoked_at'),
 });
 
-/** The app's device API key, readable (it is public inside the app): migrations/0008_app_device_key.sql. */
+/** The app's device API key, readable (it is public inside the app): migrations/0009_app_device_key.sql. */
 export const appDeviceKeys = pgTable('app_device_keys', {
   healthAuthorityId: uuid('health_authority_id').primaryKey(),
   apiKey: text('api_key').notNull(),
