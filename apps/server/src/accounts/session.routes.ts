@@ -40,7 +40,7 @@ export function registerSessionRoutes(
       },
     },
     async (request, reply) => {
-      const signedIn = await sessions.signIn(request.body);
+      const signedIn = await sessions.signIn(request.body, request.ip);
       void reply.header('set-cookie', sessionCookie(signedIn.sessionId, deps.config));
       const { username, role, province } = signedIn.user;
       return {

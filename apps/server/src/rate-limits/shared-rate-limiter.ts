@@ -1,0 +1,76 @@
+import { and, eq, lte, sql } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { ServerKeys } from '../crypto/server-keys.js';
+import type { Database } from '../database/database.types.js';
+import { rateLimitCounts } from '../database/rate-limits.schema.js';
+import { type RateLimiter, slidingDecision, windowOf } from '../http/rate-limiter.js';
+
+export interface SharedRateLimit {
+  /** The limit's name, stored with its rows ('verify', 'signin-address', 'signin-account'). */
+  readonly scope: string;
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/**
+ * A sliding-window limit shared by every server process through the `rate_limit_counts` table
+ * (migrations/0008_rate_limits.sql), so N processes behind a balancer allow `limit` together, not N
+ * times it. One upsert counts the request (row-locked, so parallel requests on several processes
+ * count exactly), one read fetches the previous window's count. Keys are stored only as an HMAC
+ * under a key that changes each window; rows are deleted once the window after theirs has ended
+ * (checked once per window by each process). Works the same on PGlite (one process).
+ */
+export function createSharedRateLimiter(
+  db: Database,
+  keys: ServerKeys,
+  clock: Clock,
+  { scope, limit, windowMs }: SharedRateLimit,
+): RateLimiter {
+  let purgedWindow = -1;
+  const hmacOf = (windowStart: number, key: string) =>
+    keys.rateLimitHmac(`${scope} ${windowMs} ${windowStart}`, key);
+
+  async function purge(now: Date): Promise<void> {
+    await db
+      .delete(rateLimitCounts)
+      .where(and(eq(rateLimitCounts.scope, scope), lte(rateLimitCounts.expiresAt, now)));
+  }
+
+  return {
+    async take(key) {
+      const now = clock.now();
+      const { start, elapsed } = windowOf(now.getTime(), windowMs);
+      if (purgedWindow !== start) {
+        purgedWindow = start;
+        await purge(now);
+      }
+      const windowStart = new Date(start);
+      const [counted] = await db
+        .insert(rateLimitCounts)
+        .values({
+          scope,
+          windowStart,
+          keyHmac: hmacOf(start, key),
+          hits: 1,
+          expiresAt: new Date(start + 2 * windowMs),
+        })
+        .onConflictDoUpdate({
+          target: [rateLimitCounts.scope, rateLimitCounts.windowStart, rateLimitCounts.keyHmac],
+          set: { hits: sql`${rateLimitCounts.hits} + 1` },
+        })
+        .returning({ hits: rateLimitCounts.hits });
+      const previousStart = start - windowMs;
+      const [previous] = await db
+        .select({ hits: rateLimitCounts.hits })
+        .from(rateLimitCounts)
+        .where(
+          and(
+            eq(rateLimitCounts.scope, scope),
+            eq(rateLimitCounts.windowStart, new Date(previousStart)),
+            eq(rateLimitCounts.keyHmac, hmacOf(previousStart, key)),
+          ),
+        );
+      return slidingDecision(previous?.hits ?? 0, counted?.hits ?? 1, limit, windowMs, elapsed);
+    },
+  };
+}
