@@ -28,10 +28,10 @@ export function createSignInLimits(deps: ConsoleDeps) {
   return {
     /** Counts the attempt against the address and the username; refuses with 429 past either. */
     async admit(address: string, username: string): Promise<void> {
-      const group = clientGroup(address);
-      const [fromAddress, onAccount] = await Promise.all([perAddress.take(group), perAccount.take(username)]);
-      const refused = [fromAddress, onAccount].filter((d) => !d.allowed);
-      if (refused.length > 0) throw rateLimited(Math.max(...refused.map((d) => d.retryAfterSeconds)));
+      const fromAddress = await perAddress.take(clientGroup(address));
+      if (!fromAddress.allowed) throw rateLimited(fromAddress.retryAfterSeconds);
+      const onAccount = await perAccount.take(username);
+      if (!onAccount.allowed) throw rateLimited(onAccount.retryAfterSeconds);
     },
 
     /**

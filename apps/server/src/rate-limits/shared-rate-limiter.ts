@@ -16,7 +16,7 @@ export interface SharedRateLimit {
  * A sliding-window limit shared by every server process through the `rate_limit_counts` table
  * (migrations/0008_rate_limits.sql), so N processes behind a balancer allow `limit` together, not N
  * times it. One upsert counts the request (row-locked, so parallel requests on several processes
- * count exactly), one read fetches the previous window's count. Keys are stored only as an HMAC
+ * count exactly), its RETURNING reads the previous window's count. Keys are stored only as an HMAC
  * under a key that changes each window; rows are deleted once the window after theirs has ended
  * (checked once per window by each process). Works the same on PGlite (one process).
  */
@@ -44,12 +44,13 @@ export function createSharedRateLimiter(
         purgedWindow = start;
         await purge(now);
       }
-      const windowStart = new Date(start);
+      const previousStart = start - windowMs;
+      // One statement: the upsert counts this request and its RETURNING reads the previous window.
       const [counted] = await db
         .insert(rateLimitCounts)
         .values({
           scope,
-          windowStart,
+          windowStart: new Date(start),
           keyHmac: hmacOf(start, key),
           hits: 1,
           expiresAt: new Date(start + 2 * windowMs),
@@ -58,19 +59,13 @@ export function createSharedRateLimiter(
           target: [rateLimitCounts.scope, rateLimitCounts.windowStart, rateLimitCounts.keyHmac],
           set: { hits: sql`${rateLimitCounts.hits} + 1` },
         })
-        .returning({ hits: rateLimitCounts.hits });
-      const previousStart = start - windowMs;
-      const [previous] = await db
-        .select({ hits: rateLimitCounts.hits })
-        .from(rateLimitCounts)
-        .where(
-          and(
-            eq(rateLimitCounts.scope, scope),
-            eq(rateLimitCounts.windowStart, new Date(previousStart)),
-            eq(rateLimitCounts.keyHmac, hmacOf(previousStart, key)),
-          ),
-        );
-      return slidingDecision(previous?.hits ?? 0, counted?.hits ?? 1, limit, windowMs, elapsed);
+        .returning({
+          hits: rateLimitCounts.hits,
+          previous: sql<
+            number | null
+          >`(SELECT p.hits FROM rate_limit_counts p WHERE p.scope = ${scope} AND p.window_start = ${new Date(previousStart).toISOString()}::timestamptz AND p.key_hmac = ${Buffer.from(hmacOf(previousStart, key))})`,
+        });
+      return slidingDecision(Number(counted?.previous ?? 0), counted?.hits ?? 1, limit, windowMs, elapsed);
     },
   };
 }
