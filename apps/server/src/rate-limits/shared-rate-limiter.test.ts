@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimitCounts } from '../database/rate-limits.schema.js';
+import { createCleanupService } from '../retention/cleanup.service.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { forEachDatabase } from '../testing/test-databases.js';
 import { createSharedRateLimiter } from './shared-rate-limiter.js';
@@ -70,6 +71,10 @@ forEachDatabase((database) => {
       for (const app of apps) app.clock.advance(2 * MINUTE);
       await limiter.take('198.51.100.11');
       expect(await rows()).toBe(1);
+      // With no request at all, the cleanup job deletes them.
+      for (const app of apps) app.clock.advance(2 * MINUTE);
+      expect((await createCleanupService(t.app.core)()).rateLimitCounts).toBeGreaterThanOrEqual(1);
+      expect(await rows()).toBe(0);
     });
   });
 });

@@ -5,6 +5,16 @@ import type { Database } from '../database/database.types.js';
 import { rateLimitCounts } from '../database/rate-limits.schema.js';
 import { type RateLimiter, slidingDecision, windowOf } from '../http/rate-limiter.js';
 
+/** Deletes every count whose window no longer counts (of one limit, or of all); returns how many. */
+export async function deleteEndedRateLimitCounts(db: Database, now: Date, scope?: string): Promise<number> {
+  const ended = lte(rateLimitCounts.expiresAt, now);
+  const rows = await db
+    .delete(rateLimitCounts)
+    .where(scope === undefined ? ended : and(eq(rateLimitCounts.scope, scope), ended))
+    .returning({ scope: rateLimitCounts.scope });
+  return rows.length;
+}
+
 export interface SharedRateLimit {
   /** The limit's name, stored with its rows ('verify', 'signin-address', 'signin-account'). */
   readonly scope: string;
@@ -18,7 +28,7 @@ export interface SharedRateLimit {
  * times it. One upsert counts the request (row-locked, so parallel requests on several processes
  * count exactly), its RETURNING reads the previous window's count. Keys are stored only as an HMAC
  * under a key that changes each window; rows are deleted once the window after theirs has ended
- * (checked once per window by each process). Works the same on PGlite (one process).
+ * (by each process on its first request of a window, and by the cleanup job). Works the same on PGlite (one process).
  */
 export function createSharedRateLimiter(
   db: Database,
@@ -30,19 +40,13 @@ export function createSharedRateLimiter(
   const hmacOf = (windowStart: number, key: string) =>
     keys.rateLimitHmac(`${scope} ${windowMs} ${windowStart}`, key);
 
-  async function purge(now: Date): Promise<void> {
-    await db
-      .delete(rateLimitCounts)
-      .where(and(eq(rateLimitCounts.scope, scope), lte(rateLimitCounts.expiresAt, now)));
-  }
-
   return {
     async take(key) {
       const now = clock.now();
       const { start, elapsed } = windowOf(now.getTime(), windowMs);
       if (purgedWindow !== start) {
         purgedWindow = start;
-        await purge(now);
+        await deleteEndedRateLimitCounts(db, now, scope);
       }
       const previousStart = start - windowMs;
       // One statement: the upsert counts this request and its RETURNING reads the previous window.
