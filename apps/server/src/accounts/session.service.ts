@@ -75,16 +75,10 @@ export function createSessionService(deps: ConsoleDeps) {
   }
 
   /** Unknown or disabled: the same answers, and the same hashing or none, as a real account. */
-  async function failUnknown(
-    client: string,
-    name: string,
-    password: string,
-    now: Date,
-    row?: ConsoleUserRow,
-  ) {
+  async function failUnknown(name: string, password: string, now: Date, row?: ConsoleUserRow) {
     const refused = unknown.take(name, now);
     if (refused) return locked(refused, now);
-    await limits.hashing(client, () => verifyAgainstDummy(password));
+    await limits.hashing(() => verifyAgainstDummy(password));
     const actor = row ? { id: row.id, username: row.username } : null;
     const reason = row ? 'disabled' : 'unknown_user';
     await audit.record(
@@ -101,15 +95,18 @@ export function createSessionService(deps: ConsoleDeps) {
    * once in force, is never cleared by a success. `client` is the client address as the server
    * derives it (rate limits per address and per account, before any hashing).
    */
-  async function signIn(credentials: Credentials, client = 'unknown'): Promise<SignedIn> {
-    const now = deps.clock.now();
+  function signIn(credentials: Credentials, client = 'unknown'): Promise<SignedIn> {
     const name = normalizeUsername(credentials.username).slice(0, 80);
-    await limits.admit(client, name);
+    return limits.guard(client, name, () => signInAdmitted(credentials, name));
+  }
+
+  async function signInAdmitted(credentials: Credentials, name: string): Promise<SignedIn> {
+    const now = deps.clock.now();
     const lockUntil = new Date(now.getTime() + LOCK_DURATION_MS);
     const row = USERNAME_PATTERN.test(name)
       ? await users.takeAttempt(name, MAX_FAILED_LOGINS, now, lockUntil)
       : undefined;
-    if (!row || row.disabled) throw await failUnknown(client, name, credentials.password, now, row);
+    if (!row || row.disabled) throw await failUnknown(name, credentials.password, now, row);
     if (isLocked(row, now) && row.lockedUntil) {
       if (row.failedAttempts === 0 && row.lockedUntil.getTime() === lockUntil.getTime())
         await audit.record(
@@ -118,7 +115,7 @@ export function createSessionService(deps: ConsoleDeps) {
         );
       throw locked(row.lockedUntil, now);
     }
-    if (!(await limits.hashing(client, () => verifyPassword(credentials.password, row.passwordHash))))
+    if (!(await limits.hashing(() => verifyPassword(credentials.password, row.passwordHash))))
       throw await fail(row, now, 'password', 'login_failed');
     let step: number | undefined;
     if (row.totpConfirmedAt && row.totpSecretEncrypted) {

@@ -6,8 +6,9 @@ import type { ConsoleDeps } from './console.types.js';
 /**
  * What keeps a flood of sign-ins from starving the others, all before a password is hashed: sliding
  * limits per client address (IPv6 by /64) and per username, shared by every process through
- * PostgreSQL (`BLUEZONE_SIGNIN_*`); then a bound on the scrypt hashes this process runs at once, with
- * at most a few per address running or waiting, so one address cannot fill the queue.
+ * PostgreSQL (`BLUEZONE_SIGNIN_*`), after a bound on the sign-ins one address has in progress in
+ * this process (so a flood from one address costs neither hashes nor database work); then a bound on
+ * the scrypt hashes this process runs at once.
  */
 export function createSignInLimits(deps: ConsoleDeps) {
   const { config } = deps;
@@ -23,34 +24,35 @@ export function createSignInLimits(deps: ConsoleDeps) {
     windowMs,
   });
   const gate = createHashGate(config.signInHashesInFlight, config.signInHashWait);
-  const byAddress = new Map<string, number>();
+  const inProgress = new Map<string, number>();
 
   return {
-    /** Counts the attempt against the address and the username; refuses with 429 past either. */
-    async admit(address: string, username: string): Promise<void> {
-      const fromAddress = await perAddress.take(clientGroup(address));
-      if (!fromAddress.allowed) throw rateLimited(fromAddress.retryAfterSeconds);
-      const onAccount = await perAccount.take(username);
-      if (!onAccount.allowed) throw rateLimited(onAccount.retryAfterSeconds);
-    },
-
     /**
-     * Runs a password hash in a free slot: at once when one is free, after a short wait otherwise;
-     * 429 when the address already has its share of hashes running or waiting, or the wait ran out.
+     * Runs a sign-in under the limits, before anything is hashed: first this process's bound on the
+     * sign-ins one address group has in progress (429 with `Retry-After: 1` at once, without touching
+     * the database), then the shared limits per address group and per username (429 with
+     * `Retry-After` past either).
      */
-    async hashing<T>(address: string, hash: () => Promise<T>): Promise<T> {
+    async guard<T>(address: string, username: string, signIn: () => Promise<T>): Promise<T> {
       const group = clientGroup(address);
-      const held = byAddress.get(group) ?? 0;
-      if (held >= config.signInHashesPerAddress) throw rateLimited(1);
-      byAddress.set(group, held + 1);
+      const held = inProgress.get(group) ?? 0;
+      if (held >= config.signInConcurrentPerAddress) throw rateLimited(1);
+      inProgress.set(group, held + 1);
       try {
-        return await gate.run(hash);
+        const fromAddress = await perAddress.take(group);
+        if (!fromAddress.allowed) throw rateLimited(fromAddress.retryAfterSeconds);
+        const onAccount = await perAccount.take(username);
+        if (!onAccount.allowed) throw rateLimited(onAccount.retryAfterSeconds);
+        return await signIn();
       } finally {
-        const left = (byAddress.get(group) ?? 1) - 1;
-        if (left > 0) byAddress.set(group, left);
-        else byAddress.delete(group);
+        const left = (inProgress.get(group) ?? 1) - 1;
+        if (left > 0) inProgress.set(group, left);
+        else inProgress.delete(group);
       }
     },
+
+    /** Runs a password hash in a free slot: at once, after a short wait, or 429 when the wait ran out. */
+    hashing: <T>(hash: () => Promise<T>): Promise<T> => gate.run(hash),
   };
 }
 

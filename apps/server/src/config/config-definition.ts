@@ -219,14 +219,14 @@ export const CONFIG_ENTRIES = [
       'Password hashes (scrypt, 32 MiB and about 50-100 ms each) one process runs at once; more sign-ins wait up to `BLUEZONE_SIGNIN_HASH_WAIT`, then answer 429 `rate_limited`.',
   },
   {
-    key: 'signInHashesPerAddress',
-    env: 'BLUEZONE_SIGNIN_HASHES_PER_ADDRESS',
+    key: 'signInConcurrentPerAddress',
+    env: 'BLUEZONE_SIGNIN_CONCURRENT_PER_ADDRESS',
     kind: 'integer',
     default: '2',
     min: 1,
     max: 1000,
     description:
-      'Password hashes one client address may have running or waiting in one process; more answer 429 `rate_limited` at once, so one address cannot fill the queue others wait in.',
+      'Sign-ins one client address (IPv6 by /64) may have in progress in one process; more answer 429 `rate_limited` with `Retry-After: 1` at once, before any database work or hashing, so a flood from one address cannot hold the hash slots others wait for.',
   },
   {
     key: 'signInHashWait',

@@ -106,7 +106,7 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
       // Its officials all sign in from loopback: the per-address sign-in limits are for the internet.
       BLUEZONE_SIGNIN_ADDRESS_LIMIT: '10000',
       BLUEZONE_SIGNIN_ACCOUNT_LIMIT: '10000',
-      BLUEZONE_SIGNIN_HASHES_PER_ADDRESS: '64',
+      BLUEZONE_SIGNIN_CONCURRENT_PER_ADDRESS: '64',
       BLUEZONE_DAILY_ISSUE_QUOTA: '10000000',
     };
     say(`starting ${options.processes} bluezone server process(es)`);
