@@ -34,13 +34,13 @@ export function registerSessionRoutes(
       schema: {
         tags,
         summary: 'Sign in: sets the HttpOnly `bz_session` cookie and answers the CSRF token',
-        description: `5 failed attempts lock the account for 15 minutes (\`lockedUntil\`, \`Retry-After\`); unknown usernames answer exactly like wrong passwords. ${consoleErrorList([...BODY, 'login_failed', 'account_locked', 'totp_required', 'totp_invalid'])}`,
+        description: `5 failed attempts lock the account for 15 minutes (\`lockedUntil\`, \`Retry-After\`); unknown usernames answer exactly like wrong passwords. Before any password is hashed, sign-ins are limited per client address and per username (\`BLUEZONE_SIGNIN_*\`; 429 with \`Retry-After\`). ${consoleErrorList([...BODY, 'login_failed', 'account_locked', 'totp_required', 'totp_invalid', 'rate_limited'])}`,
         body: LoginRequestSchema,
         response: { 200: SessionResponseSchema, ...CONSOLE_ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
-      const signedIn = await sessions.signIn(request.body);
+      const signedIn = await sessions.signIn(request.body, request.ip);
       void reply.header('set-cookie', sessionCookie(signedIn.sessionId, deps.config));
       const { username, role, province } = signedIn.user;
       return {

@@ -6,6 +6,7 @@ import { createUnknownUserThrottle } from './login-throttle.js';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password.js';
 import type { ConsoleUser } from './roles.js';
 import { createSessionRepository } from './session.repository.js';
+import { createSignInLimits } from './sign-in-limits.js';
 import { matchTotp } from './totp.js';
 import { decryptTotpSecret } from './totp.service.js';
 import { type ConsoleUserRow, createUserRepository } from './user.repository.js';
@@ -44,6 +45,7 @@ export function createSessionService(deps: ConsoleDeps) {
   const sessions = createSessionRepository(deps.db);
   const audit = createAuditRepository(deps.db);
   const unknown = createUnknownUserThrottle(MAX_FAILED_LOGINS, LOCK_DURATION_MS);
+  const limits = createSignInLimits(deps);
   const { config } = deps;
   // The CSRF token is derived from the session id, so it can be answered again without being stored.
   const csrfTokenOf = (sessionId: string) =>
@@ -56,27 +58,27 @@ export function createSessionService(deps: ConsoleDeps) {
       { until, retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) },
     );
 
-  /** A failure on an account: counted, audited; the failure that locks it answers `account_locked`. */
+  const isLocked = (row: ConsoleUserRow, now: Date) => row.lockedUntil !== null && row.lockedUntil > now;
+
+  /** A taken attempt failed: audited; the failure that locks the account answers `account_locked`. */
   async function fail(row: ConsoleUserRow, now: Date, reason: string, code: 'login_failed' | 'totp_invalid') {
-    const updated = await users.recordFailure(
-      row.id,
-      MAX_FAILED_LOGINS,
-      new Date(now.getTime() + LOCK_DURATION_MS),
-    );
+    const lockUntil = new Date(now.getTime() + LOCK_DURATION_MS);
+    const updated = await users.recordFailure(row.id, MAX_FAILED_LOGINS, now, lockUntil);
     const actor = { id: row.id, username: row.username };
     await audit.record({ actor, action: 'login_failed', province: row.province, details: { reason } }, now);
-    if (updated?.lockedUntil && updated.lockedUntil > now) {
-      await audit.record({ actor, action: 'account_locked', province: row.province }, now);
+    if (updated && isLocked(updated, now) && updated.lockedUntil) {
+      if (updated.lockedUntil.getTime() === lockUntil.getTime())
+        await audit.record({ actor, action: 'account_locked', province: row.province }, now);
       return locked(updated.lockedUntil, now);
     }
     return new ConsoleError(code);
   }
 
-  /** Unknown or disabled: the same answers and about the same time as a wrong password. */
+  /** Unknown or disabled: the same answers, and the same hashing or none, as a real account. */
   async function failUnknown(name: string, password: string, now: Date, row?: ConsoleUserRow) {
-    await verifyAgainstDummy(password);
-    const already = unknown.lockedUntil(name, now);
-    if (already) return locked(already, now);
+    const refused = unknown.take(name, now);
+    if (refused) return locked(refused, now);
+    await limits.hashing(() => verifyAgainstDummy(password));
     const actor = row ? { id: row.id, username: row.username } : null;
     const reason = row ? 'disabled' : 'unknown_user';
     await audit.record(
@@ -87,25 +89,51 @@ export function createSessionService(deps: ConsoleDeps) {
     return lockedNow ? locked(lockedNow, now) : new ConsoleError('login_failed');
   }
 
-  async function signIn(credentials: Credentials): Promise<SignedIn> {
-    const now = deps.clock.now();
+  /**
+   * Signs in. The attempt is taken (counted in the database, or in memory for unknown names) before
+   * anything is hashed, so a parallel burst checks at most `MAX_FAILED_LOGINS` passwords and a lock,
+   * once in force, is never cleared by a success. `client` is the client address as the server
+   * derives it (rate limits per address and per account, before any hashing).
+   */
+  function signIn(credentials: Credentials, client = 'unknown'): Promise<SignedIn> {
     const name = normalizeUsername(credentials.username).slice(0, 80);
-    const row = USERNAME_PATTERN.test(name) ? await users.findByUsername(name) : undefined;
+    return limits.guard(client, name, () => signInAdmitted(credentials, name));
+  }
+
+  async function signInAdmitted(credentials: Credentials, name: string): Promise<SignedIn> {
+    const now = deps.clock.now();
+    const lockUntil = new Date(now.getTime() + LOCK_DURATION_MS);
+    const row = USERNAME_PATTERN.test(name)
+      ? await users.takeAttempt(name, MAX_FAILED_LOGINS, now, lockUntil)
+      : undefined;
     if (!row || row.disabled) throw await failUnknown(name, credentials.password, now, row);
-    if (row.lockedUntil && row.lockedUntil > now) {
-      await verifyAgainstDummy(credentials.password);
+    if (isLocked(row, now) && row.lockedUntil) {
+      if (row.failedAttempts === 0 && row.lockedUntil.getTime() === lockUntil.getTime())
+        await audit.record(
+          { actor: { id: row.id, username: row.username }, action: 'account_locked', province: row.province },
+          now,
+        );
       throw locked(row.lockedUntil, now);
     }
-    if (!(await verifyPassword(credentials.password, row.passwordHash)))
+    if (!(await limits.hashing(() => verifyPassword(credentials.password, row.passwordHash))))
       throw await fail(row, now, 'password', 'login_failed');
     let step: number | undefined;
     if (row.totpConfirmedAt && row.totpSecretEncrypted) {
-      if (!credentials.totp) throw new ConsoleError('totp_required');
+      if (!credentials.totp) {
+        // The password was right: this attempt is not a failure.
+        await users.releaseAttempt(row.id);
+        throw new ConsoleError('totp_required');
+      }
       const secret = decryptTotpSecret(deps, row);
       step = matchTotp(secret, credentials.totp.trim(), now, row.totpLastStep);
       if (step === undefined) throw await fail(row, now, 'totp', 'totp_invalid');
     }
-    await users.recordSuccess(row.id, step);
+    if (!(await users.recordSuccess(row.id, now, step))) {
+      // A lock came into force while the password was checked, or the code's step was used meanwhile.
+      const current = await users.findById(row.id);
+      if (current && isLocked(current, now) && current.lockedUntil) throw locked(current.lockedUntil, now);
+      throw await fail(row, now, 'totp_replayed', 'totp_invalid');
+    }
     if (needsRehash(row.passwordHash))
       await users.update(row.id, { passwordHash: await hashPassword(credentials.password) });
     // Sessions past their expiry are deleted here: the console has few users, so this stays cheap.

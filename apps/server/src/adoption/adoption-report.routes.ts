@@ -1,8 +1,8 @@
 import { ActiveReportSchema, InstallReportSchema, ReportAnswerSchema } from '@bluezone/api';
 import { requireDistrict, requireProvince } from '../areas/area-codes.js';
-import { AppError } from '../errors/app-error.js';
+import { clientGroup } from '../http/client-group.js';
 import { errorList } from '../http/openapi-routes.js';
-import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
+import { createInMemoryRateLimiter, takeOrRefuse } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { utcDay } from './adoption-areas.js';
@@ -26,15 +26,11 @@ export function registerAdoptionReportRoutes(
   known: KnownInviteCodes,
   counter: AdoptionCounter,
 ): void {
-  // The limiter keys on a SHA-256 of the address, in memory only, forgotten after the window.
+  // Per process on purpose (docs/security.md "Rate limits"): a shared counter would put a database
+  // write in front of every report, the hot rows issue 10 took away. The limiter keys on a SHA-256 of
+  // the address group (IPv6 by /64), in memory only, forgotten after the window.
   const limiter = createInMemoryRateLimiter(ADOPTION_RATE_LIMIT, WINDOW_MS, deps.clock);
-  const limit = async (request: { ip: string }, reply: { header(k: string, v: string): unknown }) => {
-    const { allowed, retryAfterSeconds } = limiter.take(`adoption|${request.ip}`);
-    if (!allowed) {
-      reply.header('retry-after', String(retryAfterSeconds));
-      throw new AppError('rate_limited');
-    }
-  };
+  const limit = (request: { ip: string }) => takeOrRefuse(limiter, `adoption|${clientGroup(request.ip)}`);
 
   const area = (body: { province: string; district?: string | undefined }) => {
     const province = requireProvince(body.province);

@@ -2,8 +2,8 @@ import type { BlobStore } from '../blobstore/blob-store.js';
 import type { Config } from '../config/config.types.js';
 import { createExportService, type ExportPassResult } from '../export/export.service.js';
 import { rotateRegionExportKey } from '../export/export-signers.js';
-import { createInMemoryRateLimiter } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
+import { createSharedRateLimiter } from '../rate-limits/shared-rate-limiter.js';
 import { createCleanupService } from '../retention/cleanup.service.js';
 import type { WebAppOptions } from '../web/web-app.routes.js';
 import type { WebConsoleOptions } from '../web/web-console.routes.js';
@@ -42,7 +42,12 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const core = await openCore(config, options);
   const { blobStore } = core;
-  const rateLimiter = createInMemoryRateLimiter(config.verifyRateLimit, config.rateLimitWindow, core.clock);
+  // Code guessing and declarations: one sliding limit shared by every process (docs/security.md).
+  const rateLimiter = createSharedRateLimiter(core.db, core.keys, core.clock, {
+    scope: 'verify',
+    limit: config.verifyRateLimit,
+    windowMs: config.rateLimitWindow,
+  });
   const adoptionCounter = adoptionCounterOf(core);
   const server = buildServer({
     ...core,

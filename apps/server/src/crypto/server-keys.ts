@@ -11,6 +11,12 @@ export interface ServerKeys {
   codeHmac(code: string): Uint8Array;
   apiKeyHmac(apiKey: string): Uint8Array;
   tokenHmac(tokenId: string): Uint8Array;
+  /**
+   * HMAC of a rate-limited key (client address group, username) under a key of its own for each
+   * `window` (the limit's name and the window's start): the same key never maps to the same value in
+   * two windows.
+   */
+  rateLimitHmac(window: string, key: string): Uint8Array;
   encrypt(plaintext: Uint8Array, context: string): Uint8Array;
   decrypt(sealed: Uint8Array, context: string): Uint8Array;
   /** AES-256-GCM under the `declaration-encryption` key: a declaration's personal data. */
@@ -30,10 +36,12 @@ export function deriveServerKeys(secret: Uint8Array): ServerKeys {
     new Uint8Array(createHmac('sha256', key).update(text).digest());
   const seal = aesGcm(derive(secret, 'key-encryption'));
   const declarationSeal = aesGcm(derive(secret, 'declaration-encryption'));
+  const rateLimitBase = derive(secret, 'rate-limit-hmac');
   return {
     codeHmac: hmac(derive(secret, 'code-hmac')),
     apiKeyHmac: hmac(derive(secret, 'api-key-hmac')),
     tokenHmac: hmac(derive(secret, 'token-hmac')),
+    rateLimitHmac: (window, key) => hmac(createHmac('sha256', rateLimitBase).update(window).digest())(key),
     encrypt: seal.encrypt,
     decrypt: seal.decrypt,
     encryptDeclaration: declarationSeal.encrypt,

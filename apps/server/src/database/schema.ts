@@ -117,3 +117,4 @@ export * from './accounts.schema.js';
 export * from './adoption.schema.js';
 export * from './declarations.schema.js';
 export * from './export.schema.js';
+export * from './rate-limits.schema.js';

@@ -1,11 +1,12 @@
 import { DeclarationReceivedSchema, DeclarationRequestSchema } from '@bluezone/api';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { utcDay } from '../adoption/adoption-areas.js';
 import { AppError } from '../errors/app-error.js';
 import { callerOf, requireApiKey } from '../http/api-key-auth.js';
+import { clientGroup } from '../http/client-group.js';
 import { ERROR_RESPONSES } from '../http/openapi.js';
 import { errorList } from '../http/openapi-routes.js';
-import type { RateLimiter } from '../http/rate-limiter.js';
+import { type RateLimiter, takeOrRefuse } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { createApiKeyRepository } from '../repositories/api-key.repository.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
@@ -26,17 +27,10 @@ const ERRORS = errorList([
   'unknown_province',
 ]);
 
-/** Declarations share `/api/verify`'s limiter (per API key and client address), under their own key. */
+/** Declarations share `/api/verify`'s shared limiter (per API key and client address group), under their own key. */
 function limitDeclarations(limiter: RateLimiter) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const { allowed, retryAfterSeconds } = limiter.take(
-      `declaration|${callerOf(request).apiKeyId}|${request.ip}`,
-    );
-    if (!allowed) {
-      reply.header('retry-after', String(retryAfterSeconds));
-      throw new AppError('rate_limited');
-    }
-  };
+  return (request: FastifyRequest): Promise<void> =>
+    takeOrRefuse(limiter, `declaration|${callerOf(request).apiKeyId}|${clientGroup(request.ip)}`);
 }
 
 /**

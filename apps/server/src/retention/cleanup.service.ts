@@ -1,5 +1,6 @@
 import { deleteDeclarationsReceivedBefore } from '../declarations/declaration.repository.js';
 import { createExposureRepository } from '../exposures/exposure.repository.js';
+import { deleteEndedRateLimitCounts } from '../rate-limits/shared-rate-limiter.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createIssuanceRepository } from '../repositories/issuance.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
@@ -18,6 +19,8 @@ export interface CleanupResult {
   exportFiles: number;
   /** Declarations received more than `BLUEZONE_DECLARATION_RETENTION` ago. */
   declarations: number;
+  /** Rate-limit counts whose window no longer counts (also deleted by the limiters themselves). */
+  rateLimitCounts: number;
 }
 
 /**
@@ -27,7 +30,8 @@ export interface CleanupResult {
  *   so are the daily issuance counters of days that long past;
  * - published keys `BLUEZONE_KEY_RETENTION` (14 days) after their rolling period ends;
  * - export files, their index entries and batches once every key in them is past that retention;
- * - declarations `BLUEZONE_DECLARATION_RETENTION` (30 days) after the UTC day they were received.
+ * - declarations `BLUEZONE_DECLARATION_RETENTION` (30 days) after the UTC day they were received;
+ * - rate-limit counts once the window after theirs has ended (docs/privacy.md, "Rate limits").
  */
 export function createCleanupService(
   deps: Pick<ServerDeps, 'db' | 'clock' | 'config' | 'blobStore' | 'metrics'>,
@@ -51,6 +55,7 @@ export function createCleanupService(
         deps.db,
         isoDay(new Date(now - deps.config.declarationRetention)),
       ),
+      rateLimitCounts: await deleteEndedRateLimitCounts(deps.db, new Date(now)),
     };
     // What was deleted, by kind (`codes`, `exposures`, `exportFiles`, …).
     for (const [kind, count] of Object.entries(result)) deps.metrics.retentionDeleted.inc({ kind }, count);

@@ -83,6 +83,9 @@ forEachDatabase((database) => {
       expect([limited.statusCode, limited.json().errorCode]).toEqual([429, 'rate_limited']);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       expect((await guess('192.0.2.2')).statusCode).toBe(400);
+      // A sliding window: at the start of the next one the previous one still counts whole.
+      t.clock.advance(60_000);
+      expect((await guess('192.0.2.1')).statusCode).toBe(429);
       t.clock.advance(60_000);
       expect((await guess('192.0.2.1')).statusCode).toBe(400);
     });

@@ -4,12 +4,12 @@ import {
   VerifyCodeRequestSchema,
   VerifyCodeResponseSchema,
 } from '@bluezone/api';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { AppError } from '../errors/app-error.js';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { callerOf } from '../http/api-key-auth.js';
+import { clientGroup } from '../http/client-group.js';
 import { ERROR_RESPONSES } from '../http/openapi.js';
 import { responsePadding } from '../http/padding.js';
-import type { RateLimiter } from '../http/rate-limiter.js';
+import { type RateLimiter, takeOrRefuse } from '../http/rate-limiter.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { createCertificateService } from './certificate.service.js';
@@ -17,15 +17,13 @@ import { createVerifyService } from './verify.service.js';
 
 const device = { tags: ['verification: app'], security: [{ deviceApiKey: [] }] };
 
-/** Code guessing is limited per API key and client; the client address lives only in memory, hashed. */
+/**
+ * Code guessing is limited per API key and client address group (IPv6 by /64), in a sliding window
+ * shared by every server process; the address is stored only as an HMAC that changes each window.
+ */
 export function limitGuessing(limiter: RateLimiter) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const { allowed, retryAfterSeconds } = limiter.take(`${callerOf(request).apiKeyId}|${request.ip}`);
-    if (!allowed) {
-      reply.header('retry-after', String(retryAfterSeconds));
-      throw new AppError('rate_limited');
-    }
-  };
+  return (request: FastifyRequest): Promise<void> =>
+    takeOrRefuse(limiter, `${callerOf(request).apiKeyId}|${clientGroup(request.ip)}`);
 }
 
 /** The app's routes (device API key): a code becomes a token, a token becomes a certificate. */
