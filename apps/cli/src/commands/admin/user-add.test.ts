@@ -60,7 +60,7 @@ describe('bluezone admin user add', () => {
           '--province',
           'Yen Bai',
         ],
-        /not a known province code/,
+        /is not a province of \/v1\/areas/,
       ],
       [['--username', 'admin', '--password', 'long enough pw', '--role', 'analyst'], /already exists/],
     ];
