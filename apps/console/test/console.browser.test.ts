@@ -258,7 +258,7 @@ describe('the console in a browser', () => {
     const nav = page.getByRole('navigation').first();
     await expect
       .poll(() => nav.getByRole('link').allTextContents())
-      .toEqual(['Mã tải lên', 'Khai báo', 'Tài khoản']);
+      .toEqual(['Mã tải lên', 'Khai báo', 'Địa điểm', 'Tài khoản']);
     expect(await page.getByLabel(labelled('Tỉnh')).count()).toBe(0);
     await page.getByLabel('F1 – tiếp xúc gần (recursive)').check();
     await page.getByRole('button', { name: 'Cấp mã' }).click();

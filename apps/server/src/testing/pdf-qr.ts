@@ -1,5 +1,4 @@
 import { inflateSync } from 'node:zlib';
-import jsQR from 'jsqr';
 import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 
 // Reads a poster's QR code back from the PDF itself, as a phone would from the printed sheet: the
@@ -32,5 +31,7 @@ export async function pdfQrText(bytes: Uint8Array): Promise<string | undefined> 
           pixels.fill(0, (row * w + col) * 4, (row * w + col) * 4 + 3);
     }
   }
+  // Loaded on use: jsQR is a development dependency, and the package index exports this helper.
+  const { default: jsQR } = await import('jsqr');
   return jsQR(pixels, w, h)?.data;
 }
