@@ -8,7 +8,9 @@ const dir = mkdtempSync(join(tmpdir(), 'bluezone-trace-warnings-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bluezone trace-warnings run', () => {
-  it("writes the last hour's padded package and the index, then has nothing left to do", async () => {
+  it("writes the last hour's padded package and the index, then has nothing left to do", {
+    timeout: 240_000,
+  }, async () => {
     expect((await bluezone('admin', 'init', '--data-dir', dir, '--region', 'VN', '--json')).code).toBe(0);
     const first = await bluezone('trace-warnings', 'run', '--data-dir', dir, '--json');
     expect(first.code).toBe(0);
