@@ -251,7 +251,7 @@ describe('the console in a browser', () => {
     await context.close();
   });
 
-  it('offers a case worker the codes and declarations only, for their province', async () => {
+  it('offers a case worker the codes, declarations and venues only, for their province', async () => {
     const { context, page, problems } = await openPage(browser, server.origin);
     await signIn(page, CASE_WORKER.username, CASE_WORKER.password);
     expect(new URL(page.url()).pathname).toBe('/console/codes');
