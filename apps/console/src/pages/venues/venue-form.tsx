@@ -51,7 +51,10 @@ export function VenueForm({ editing, onDone }: { editing?: Venue | undefined; on
       : { ...fields, ...(organisation ? { organisation } : province ? { province } : {}) };
     save.mutate(body, {
       onSuccess: () => {
-        if (!editing) setName('');
+        if (!editing) {
+          setName('');
+          setAddress('');
+        }
         onDone?.();
       },
     });
