@@ -9,9 +9,10 @@ import {
   startServerProcess,
   waitReady,
 } from '../../../processes/server-process.js';
-import { closedLoop, type LoadResult } from './closed-loop.js';
+import { closedLoop, type LoadRequest, type LoadResult } from './closed-loop.js';
 import { cpuMeter, localPostgresPids, processTree } from './cpu-meter.js';
 import { CLASS_LABELS, NATIONAL_DAY, peakRates, REQUEST_CLASSES, type RequestClass } from './load-model.js';
+import { mixedRequests } from './mixed-load.js';
 import { type BenchTarget, requestClasses } from './request-classes.js';
 
 export interface NationalBenchOptions {
@@ -41,12 +42,26 @@ export interface ClassResult extends LoadResult {
   readonly postgresCores: number | null;
 }
 
+/** Every class at once, at the peak hour's proportions. */
+export interface MixedResult extends LoadResult {
+  readonly concurrency: number;
+  readonly p99Met: boolean;
+  readonly serverCpuMsPerRequest: number;
+  readonly postgresCpuMsPerRequest: number | null;
+  /** Requests per second of all classes together in the national peak hour. */
+  readonly peakRate: number;
+  /** The peak hour's cores, from the mix's CPU per request. */
+  readonly serverCores: number;
+  readonly postgresCores: number | null;
+}
+
 export interface NationalBenchResult {
   readonly machine: { cpus: number; cpu: string; node: string; loadAverage: number[] };
   readonly processes: number;
   readonly seconds: number;
   readonly p99BoundMs: number;
   readonly classes: ClassResult[];
+  readonly mixed: MixedResult;
   readonly projection: {
     readonly serverCores: number;
     readonly postgresCores: number | null;
@@ -160,7 +175,17 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
         concurrency = Math.max(1, Math.floor(concurrency / 2));
       }
     }
+    const mixed = await mixedPhase(
+      options,
+      mixedRequests(generators, rates),
+      rates,
+      serverCpu,
+      postgresCpu,
+      say,
+    );
     const failed = classes.filter((c) => c.ok === 0);
+    if (mixed.ok === 0)
+      throw new Error(`no request of the mix succeeded (${JSON.stringify(mixed.failures)})`);
     if (failed.length > 0) {
       throw new Error(
         `no request of ${failed.map((c) => `${c.name} (${JSON.stringify(c.failures)})`).join(', ')} succeeded: the benchmark measured nothing for them`,
@@ -177,6 +202,7 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
       seconds: options.seconds,
       p99BoundMs: P99_BOUND_MS,
       classes: REQUEST_CLASSES.map((n) => classes.find((c) => c.name === n) as ClassResult),
+      mixed,
       projection: projection(classes),
       totalSeconds: (performance.now() - started) / 1000,
     };
@@ -185,6 +211,43 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
     await Promise.all(servers.map((s) => s.exited));
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The mix for `seconds`, halving the concurrency while p99 is over the bound. */
+async function mixedPhase(
+  options: NationalBenchOptions,
+  next: () => LoadRequest | undefined,
+  rates: Record<RequestClass, number>,
+  serverCpu: () => number,
+  postgresCpu: (() => number) | undefined,
+  say: (line: string) => void,
+): Promise<MixedResult> {
+  const peakRate = Object.values(rates).reduce((sum, r) => sum + r, 0);
+  let concurrency = options.concurrency;
+  for (;;) {
+    const server0 = serverCpu();
+    const pg0 = postgresCpu?.();
+    const load = await closedLoop({ seconds: options.seconds, concurrency, next });
+    const perRequest = (ms: number) => (load.requests > 0 ? ms / load.requests : 0);
+    const serverMs = perRequest(serverCpu() - server0);
+    const pgMs = postgresCpu && pg0 !== undefined ? perRequest(postgresCpu() - pg0) : null;
+    const result: MixedResult = {
+      ...load,
+      concurrency,
+      p99Met: load.p99Ms <= P99_BOUND_MS,
+      serverCpuMsPerRequest: serverMs,
+      postgresCpuMsPerRequest: pgMs,
+      peakRate,
+      serverCores: (peakRate * serverMs) / 1000,
+      postgresCores: pgMs === null ? null : (peakRate * pgMs) / 1000,
+    };
+    const slowest = Object.entries(load.byTag).sort(([, a], [, b]) => b.p99Ms - a.p99Ms)[0];
+    say(
+      `mixed       c=${concurrency}: ${Math.round(load.requestsPerSecond)} req/s, p99 ${load.p99Ms.toFixed(0)} ms (slowest ${slowest?.[0]} ${slowest?.[1].p99Ms.toFixed(0)} ms), server ${serverMs.toFixed(2)} ms/req, PostgreSQL ${pgMs?.toFixed(2) ?? '?'} ms/req${Object.keys(load.failures).length ? `, failures ${JSON.stringify(load.failures)}` : ''}`,
+    );
+    if (result.p99Met || concurrency === 1 || load.requests === 0) return result;
+    concurrency = Math.max(1, Math.floor(concurrency / 2));
   }
 }
 
