@@ -27,32 +27,59 @@ export interface NationalBenchOptions {
   readonly progress?: (line: string) => void;
 }
 
-export interface ClassResult extends LoadResult {
-  readonly name: RequestClass;
-  readonly label: string;
+/** One load run with its cost: what a request class alone and the mix both report. */
+export interface MeasuredLoad extends LoadResult {
   readonly concurrency: number;
   /** p99 ≤ 200 ms at this concurrency. */
   readonly p99Met: boolean;
   readonly serverCpuMsPerRequest: number;
   /** null when the database is not on this machine (its CPU cannot be read). */
   readonly postgresCpuMsPerRequest: number | null;
-  /** Requests per second of this class in the national peak hour (docs/scale.md). */
+  /** Requests per second of these requests in the national peak hour (docs/scale.md). */
   readonly peakRate: number;
+  /** The peak hour's cores for them: peak rate × CPU per request. */
   readonly serverCores: number;
   readonly postgresCores: number | null;
 }
 
-/** Every class at once, at the peak hour's proportions. */
-export interface MixedResult extends LoadResult {
-  readonly concurrency: number;
-  readonly p99Met: boolean;
-  readonly serverCpuMsPerRequest: number;
-  readonly postgresCpuMsPerRequest: number | null;
-  /** Requests per second of all classes together in the national peak hour. */
-  readonly peakRate: number;
-  /** The peak hour's cores, from the mix's CPU per request. */
-  readonly serverCores: number;
-  readonly postgresCores: number | null;
+export interface ClassResult extends MeasuredLoad {
+  readonly name: RequestClass;
+  readonly label: string;
+}
+
+/** Every class at once, at the peak hour's proportions (peak rate: all classes together). */
+export type MixedResult = MeasuredLoad;
+
+/** The CPU meters of the server processes and of PostgreSQL (when it is on this machine). */
+interface Meters {
+  readonly server: () => number;
+  readonly postgres: (() => number) | undefined;
+}
+
+/** Runs a closed loop and reads the CPU it cost. */
+async function measureLoad(
+  seconds: number,
+  concurrency: number,
+  next: () => LoadRequest | undefined,
+  peakRate: number,
+  meters: Meters,
+): Promise<MeasuredLoad> {
+  const server0 = meters.server();
+  const pg0 = meters.postgres?.();
+  const load = await closedLoop({ seconds, concurrency, next });
+  const perRequest = (ms: number) => (load.requests > 0 ? ms / load.requests : 0);
+  const serverMs = perRequest(meters.server() - server0);
+  const pgMs = meters.postgres && pg0 !== undefined ? perRequest(meters.postgres() - pg0) : null;
+  return {
+    ...load,
+    concurrency,
+    p99Met: load.p99Ms <= P99_BOUND_MS,
+    serverCpuMsPerRequest: serverMs,
+    postgresCpuMsPerRequest: pgMs,
+    peakRate,
+    serverCores: (peakRate * serverMs) / 1000,
+    postgresCores: pgMs === null ? null : (peakRate * pgMs) / 1000,
+  };
 }
 
 export interface NationalBenchResult {
@@ -139,30 +166,20 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
 
     const generators = requestClasses(target);
     const rates = peakRates();
-    const serverCpu = cpuMeter(() => servers.flatMap((s) => (s.child.pid ? processTree(s.child.pid) : [])));
-    const postgresCpu = postgresPids ? cpuMeter(postgresPids) : undefined;
+    const meters: Meters = {
+      server: cpuMeter(() => servers.flatMap((s) => (s.child.pid ? processTree(s.child.pid) : []))),
+      postgres: postgresPids ? cpuMeter(postgresPids) : undefined,
+    };
     const classes: ClassResult[] = [];
     for (const name of ORDER) {
       let concurrency = options.concurrency;
       for (;;) {
-        const server0 = serverCpu();
-        const pg0 = postgresCpu?.();
-        const load = await closedLoop({ seconds: options.seconds, concurrency, next: generators[name] });
-        const serverMs = serverCpu() - server0;
-        const pgMs = postgresCpu && pg0 !== undefined ? postgresCpu() - pg0 : undefined;
-        const perRequest = (ms: number) => (load.requests > 0 ? ms / load.requests : 0);
         const result: ClassResult = {
           name,
           label: CLASS_LABELS[name],
-          ...load,
-          concurrency,
-          p99Met: load.p99Ms <= P99_BOUND_MS,
-          serverCpuMsPerRequest: perRequest(serverMs),
-          postgresCpuMsPerRequest: pgMs === undefined ? null : perRequest(pgMs),
-          peakRate: rates[name],
-          serverCores: (rates[name] * perRequest(serverMs)) / 1000,
-          postgresCores: pgMs === undefined ? null : (rates[name] * perRequest(pgMs)) / 1000,
+          ...(await measureLoad(options.seconds, concurrency, generators[name], rates[name], meters)),
         };
+        const load = result;
         say(
           `${name.padEnd(11)} c=${concurrency}: ${Math.round(load.requestsPerSecond)} req/s, p99 ${load.p99Ms.toFixed(0)} ms, server ${result.serverCpuMsPerRequest.toFixed(2)} ms/req, PostgreSQL ${result.postgresCpuMsPerRequest?.toFixed(2) ?? '?'} ms/req${Object.keys(load.failures).length ? `, failures ${JSON.stringify(load.failures)}` : ''}`,
         );
@@ -175,14 +192,7 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
         concurrency = Math.max(1, Math.floor(concurrency / 2));
       }
     }
-    const mixed = await mixedPhase(
-      options,
-      mixedRequests(generators, rates),
-      rates,
-      serverCpu,
-      postgresCpu,
-      say,
-    );
+    const mixed = await mixedPhase(options, mixedRequests(generators, rates), rates, meters, say);
     const failed = classes.filter((c) => c.ok === 0);
     if (mixed.ok === 0)
       throw new Error(`no request of the mix succeeded (${JSON.stringify(mixed.failures)})`);
@@ -219,32 +229,17 @@ async function mixedPhase(
   options: NationalBenchOptions,
   next: () => LoadRequest | undefined,
   rates: Record<RequestClass, number>,
-  serverCpu: () => number,
-  postgresCpu: (() => number) | undefined,
+  meters: Meters,
   say: (line: string) => void,
 ): Promise<MixedResult> {
   const peakRate = Object.values(rates).reduce((sum, r) => sum + r, 0);
   let concurrency = options.concurrency;
   for (;;) {
-    const server0 = serverCpu();
-    const pg0 = postgresCpu?.();
-    const load = await closedLoop({ seconds: options.seconds, concurrency, next });
-    const perRequest = (ms: number) => (load.requests > 0 ? ms / load.requests : 0);
-    const serverMs = perRequest(serverCpu() - server0);
-    const pgMs = postgresCpu && pg0 !== undefined ? perRequest(postgresCpu() - pg0) : null;
-    const result: MixedResult = {
-      ...load,
-      concurrency,
-      p99Met: load.p99Ms <= P99_BOUND_MS,
-      serverCpuMsPerRequest: serverMs,
-      postgresCpuMsPerRequest: pgMs,
-      peakRate,
-      serverCores: (peakRate * serverMs) / 1000,
-      postgresCores: pgMs === null ? null : (peakRate * pgMs) / 1000,
-    };
+    const result = await measureLoad(options.seconds, concurrency, next, peakRate, meters);
+    const load = result;
     const slowest = Object.entries(load.byTag).sort(([, a], [, b]) => b.p99Ms - a.p99Ms)[0];
     say(
-      `mixed       c=${concurrency}: ${Math.round(load.requestsPerSecond)} req/s, p99 ${load.p99Ms.toFixed(0)} ms (slowest ${slowest?.[0]} ${slowest?.[1].p99Ms.toFixed(0)} ms), server ${serverMs.toFixed(2)} ms/req, PostgreSQL ${pgMs?.toFixed(2) ?? '?'} ms/req${Object.keys(load.failures).length ? `, failures ${JSON.stringify(load.failures)}` : ''}`,
+      `mixed       c=${concurrency}: ${Math.round(load.requestsPerSecond)} req/s, p99 ${load.p99Ms.toFixed(0)} ms (slowest ${slowest?.[0]} ${slowest?.[1].p99Ms.toFixed(0)} ms), server ${result.serverCpuMsPerRequest.toFixed(2)} ms/req, PostgreSQL ${result.postgresCpuMsPerRequest?.toFixed(2) ?? '?'} ms/req${Object.keys(load.failures).length ? `, failures ${JSON.stringify(load.failures)}` : ''}`,
     );
     if (result.p99Met || concurrency === 1 || load.requests === 0) return result;
     concurrency = Math.max(1, Math.floor(concurrency / 2));
