@@ -7,10 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import { addDays, utcDay } from '../adoption/adoption-areas.js';
+import { createAdoptionReadRepository } from '../adoption/adoption-read.repository.js';
 import { createApp } from '../app/create-app.js';
 import { createConsoleAccount } from '../app/demo-account.js';
 import { configuredAreas } from '../areas/area-codes.js';
 import { loadConfig } from '../config/load-config.js';
+import type { Database } from '../database/database.types.js';
 import { createLogger } from '../http/logger.js';
 import { findPostgresBinaries, startPostgresCluster } from '../testing/postgres-cluster.js';
 import { seedAdoptionYear } from './adoption-seed.js';
@@ -34,6 +38,14 @@ export interface PageLatency {
   readonly met: boolean;
 }
 
+/** One read of the pages, from the summaries and (as before them) from the counter rows. */
+export interface ReadComparison {
+  readonly read: string;
+  /** Median of the timed runs, milliseconds. */
+  readonly summaryMs: number;
+  readonly countsMs: number;
+}
+
 export interface AdoptionViewsBenchResult {
   readonly seeded: {
     countRows: number;
@@ -44,6 +56,7 @@ export interface AdoptionViewsBenchResult {
   };
   readonly seedSeconds: number;
   readonly pages: PageLatency[];
+  readonly reads: ReadComparison[];
   readonly boundMs: number;
   readonly machine: { node: string; cpus: number; cpu: string; loadAverage: number[] };
   readonly totalSeconds: number;
@@ -118,10 +131,13 @@ export async function runAdoptionViewsBench(
         });
         say(`${page}: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${p99Ms.toFixed(1)} ms`);
       }
+      say('each read from the summaries and from the counter rows…');
+      const reads = await compareReads(app.core.db, iso, utcDay(app.core.clock.now()));
       return {
         seeded,
         seedSeconds,
         pages: results,
+        reads,
         boundMs: PAGE_BOUND_MS,
         machine: {
           node: process.version,
@@ -149,4 +165,56 @@ async function signIn(address: string, username: string, password: string): Prom
   if (session.status !== 200)
     throw new Error(`console sign-in failed: ${session.status} ${await session.text()}`);
   return (session.headers.get('set-cookie') ?? '').split(';')[0] as string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function timed(run: () => Promise<unknown>, times = 7): Promise<number> {
+  await run();
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    await run();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+/** What the pages read, from the summaries (now) and from the counter rows (before migration 0012). */
+async function compareReads(db: Database, iso: string, today: string): Promise<ReadComparison[]> {
+  const reads = createAdoptionReadRepository(db);
+  const yesterday = addDays(today, -1);
+  const counts = (select: string, where: string, group: string) => () =>
+    db.execute(
+      sql.raw(
+        `SELECT ${select}, sum(installs)::bigint, sum(active)::bigint FROM adoption_counts WHERE ${where} GROUP BY ${group}`,
+      ),
+    );
+  const pairs: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+    ['installs by province', () => reads.countsBy('province'), counts('province', 'true', 'province')],
+    [
+      'active by province, one day',
+      () => reads.countsBy('province', { from: yesterday, to: yesterday }),
+      counts('province', `day = '${yesterday}'`, 'province'),
+    ],
+    [
+      `districts of ${iso}`,
+      () => reads.countsBy('district', { province: iso }),
+      counts('district', `province = '${iso}'`, 'district'),
+    ],
+    [
+      'installs per day, country',
+      () => reads.countsBy('day', { to: today }),
+      counts('day::text', `day <= '${today}'`, 'day'),
+    ],
+    [
+      `installs per day, ${iso}`,
+      () => reads.countsBy('day', { province: iso, to: today }),
+      counts('day::text', `province = '${iso}' AND day <= '${today}'`, 'day'),
+    ],
+  ];
+  const result: ReadComparison[] = [];
+  for (const [read, summary, rows] of pairs)
+    result.push({ read, summaryMs: await timed(summary), countsMs: await timed(rows) });
+  return result;
 }

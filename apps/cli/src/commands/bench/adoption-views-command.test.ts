@@ -29,6 +29,8 @@ describe('bluezone bench adoption-views', () => {
       'time series VN',
       expect.stringMatching(/^time series VN-/),
     ]);
+    expect(r.reads).toHaveLength(5);
+    for (const x of r.reads) expect(x.summaryMs).toBeGreaterThan(0);
     for (const p of r.pages) {
       expect(p.requests).toBe(2);
       expect(p.p99Ms).toBeGreaterThanOrEqual(p.p50Ms);

@@ -21,7 +21,10 @@ export function registerAdoptionViewsBench(bench: Command): void {
     )
     .option('--days <n>', 'days of counts to seed', '365')
     .option('--requests <n>', 'timed requests per page (one at a time)', '50')
-    .option('--json', 'print {seeded, pages: [{page, path, p50Ms, p99Ms, met}], …} as JSON')
+    .option(
+      '--json',
+      'print {seeded, pages: [{page, path, p50Ms, p99Ms, met}], reads: [{read, summaryMs, countsMs}], …} as JSON',
+    )
     .action((options: AdoptionViewsCommandOptions) => runAdoptionViewsCommand(options));
 }
 
@@ -53,6 +56,11 @@ function human(r: AdoptionViewsBenchResult): string {
     ...r.pages.map(
       (p) =>
         `  ${p.page.padEnd(22)}${p.p50Ms.toFixed(1).padStart(9)}${p.p99Ms.toFixed(1).padStart(9)}${p.maxMs.toFixed(1).padStart(9)}${p.met ? '' : `   over ${r.boundMs} ms`}`,
+    ),
+    '  read (median ms)                  summaries  counter rows',
+    ...r.reads.map(
+      (x) =>
+        `  ${x.read.padEnd(32)}${x.summaryMs.toFixed(1).padStart(10)}${x.countsMs.toFixed(1).padStart(14)}`,
     ),
     `  ${r.pages.every((p) => p.met) ? 'every page' : 'not every page'} within p99 ≤ ${r.boundMs} ms; total ${r.totalSeconds.toFixed(0)} s`,
   ].join('\n');
