@@ -15,7 +15,7 @@ const FEEDS: Partial<Record<RequestClass, RequestClass>> = {
 /**
  * One generator for the mix. A pipeline stage with nothing to take runs the stage that feeds it; a
  * class with nothing to send (no export file yet) gives way to the most frequent class. Each request
- * is tagged with the class that ran.
+ * is tagged with the class that ran (unless it names itself more precisely: a console page).
  */
 export function mixedRequests(
   generators: Record<RequestClass, () => LoadRequest | undefined>,
@@ -37,7 +37,7 @@ export function mixedRequests(
     let name = draw();
     for (;;) {
       const request = generators[name]();
-      if (request) return { ...request, tag: name };
+      if (request) return { ...request, tag: request.tag ?? name };
       const feed = FEEDS[name];
       if (feed) name = feed;
       else if (name !== commonest) name = commonest;
