@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAdoptionViewsBench } from './bench/adoption-views-command.js';
 import { registerCheckinBench } from './bench/checkin-command.js';
 import { registerMatchBench } from './bench/match-command.js';
 import { registerNationalBench } from './bench/national-command.js';
@@ -10,6 +11,7 @@ import { registerSimBench } from './bench/sim-command.js';
 export function registerBenchCommand(program: Command): void {
   const bench = program.command('bench').description('benchmarks: measure, print ratios to a reference');
   registerMatchBench(bench);
+  registerAdoptionViewsBench(bench);
   registerNationalBench(bench);
   registerCheckinBench(bench);
   registerPlanBench(bench);

@@ -1,13 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { adoptionImports } from '../database/schema.js';
+import { lockImportSummaries, recomputeImportSummaries } from './adoption-summary.writes.js';
 import type { ImportRow } from './csv-import.js';
 
 const CHUNK = 1_000;
 
-/** Stores checked import rows in one transaction; a row for the same (source, day, area) is replaced. */
+/**
+ * Stores checked import rows in one transaction with the sums they change (one import at a time); a
+ * row for the same (source, day, area) is replaced.
+ */
 export async function storeImport(db: Database, rows: readonly ImportRow[], at: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockImportSummaries(tx);
     for (let i = 0; i < rows.length; i += CHUNK) {
       await tx
         .insert(adoptionImports)
@@ -26,5 +31,6 @@ export async function storeImport(db: Database, rows: readonly ImportRow[], at: 
           },
         });
     }
+    await recomputeImportSummaries(tx, rows);
   });
 }

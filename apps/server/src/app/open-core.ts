@@ -8,7 +8,7 @@ import { createSigningKeyRepository } from '../crypto/signing-key.repository.js'
 import { createSigningKeyService } from '../crypto/signing-key.service.js';
 import type { DatabaseHandle } from '../database/database.types.js';
 import { migrate } from '../database/migrate.js';
-import { type DatabaseLocation, openDatabase } from '../database/open-database.js';
+import { type DatabaseLocation, type DatabasePooler, openDatabase } from '../database/open-database.js';
 import { createLogger } from '../http/logger.js';
 import { createBluezoneMetrics } from '../metrics/bluezone-metrics.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
@@ -32,7 +32,7 @@ export interface Core extends ServerDeps {
 
 export function databaseLocation(config: Config): DatabaseLocation {
   return config.databaseUrl
-    ? { kind: 'url', url: config.databaseUrl }
+    ? { kind: 'url', url: config.databaseUrl, pooler: config.databasePooler as DatabasePooler }
     : { kind: 'directory', dataDir: config.dataDir };
 }
 

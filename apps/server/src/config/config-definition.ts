@@ -54,6 +54,15 @@ export const CONFIG_ENTRIES = [
       'PostgreSQL (15 or newer) connection URL. Unset: embedded PostgreSQL (PGlite) in the data directory.',
   },
   {
+    key: 'databasePooler',
+    env: 'BLUEZONE_DATABASE_POOLER',
+    kind: 'enum',
+    default: 'none',
+    values: ['none', 'pgbouncer-transaction'],
+    description:
+      '`none`: `DATABASE_URL` is PostgreSQL itself (or a pooler in session mode). `pgbouncer-transaction`: it is PgBouncer in transaction mode, so the server sends no named prepared statements (docs/operations.md, "Connection pooling").',
+  },
+  {
     key: 'secret',
     env: 'BLUEZONE_SECRET',
     kind: 'secret',

@@ -10,11 +10,29 @@ import * as schema from './schema.js';
 export type DatabaseLocation =
   | { readonly kind: 'memory' }
   | { readonly kind: 'directory'; readonly dataDir: string }
-  | { readonly kind: 'url'; readonly url: string };
+  | {
+      readonly kind: 'url';
+      readonly url: string;
+      /** What stands between the server and PostgreSQL (BLUEZONE_DATABASE_POOLER; default none). */
+      readonly pooler?: DatabasePooler | undefined;
+    };
+
+export type DatabasePooler = 'none' | 'pgbouncer-transaction';
+
+/**
+ * Pools whose connections may land on a different PostgreSQL session at every transaction (PgBouncer
+ * in transaction mode): a statement prepared by name on one is unknown to the next.
+ */
+const transactionPooled = new WeakSet<pg.Pool>();
+
+/** Whether statements may be prepared by name on this pool's connections (not behind a transaction pooler). */
+export const namedStatementsAllowed = (pool: pg.Pool): boolean => !transactionPooled.has(pool);
 
 /** Opens PGlite (in memory or in `<dataDir>/pgdata`) or a PostgreSQL pool. Does not migrate. */
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
-  return location.kind === 'url' ? openPostgres(location.url) : openPglite(location);
+  return location.kind === 'url'
+    ? openPostgres(location.url, location.pooler ?? 'none')
+    : openPglite(location);
 }
 
 async function openPglite(location: DatabaseLocation): Promise<DatabaseHandle> {
@@ -35,8 +53,9 @@ async function openPglite(location: DatabaseLocation): Promise<DatabaseHandle> {
   };
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, pooler: DatabasePooler): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  if (pooler === 'pgbouncer-transaction') transactionPooled.add(pool);
   return {
     db: drizzlePg({ client: pool, schema }) as unknown as Database,
     driver: 'postgres',

@@ -115,6 +115,7 @@ export const exposures = pgTable('exposures', {
 });
 export * from './accounts.schema.js';
 export * from './adoption.schema.js';
+export * from './adoption-summaries.schema.js';
 export * from './declarations.schema.js';
 export * from './export.schema.js';
 export * from './rate-limits.schema.js';

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { countByDay } from '../database/daily-counts.js';
 import type { Database } from '../database/database.types.js';
+import { namedStatementsAllowed } from '../database/open-database.js';
 import { exposures } from '../database/schema.js';
 
 export type ExposureRecord = typeof exposures.$inferSelect;
@@ -111,11 +112,17 @@ type Row = Record<string, unknown>;
 type Statement = { readonly name: string; readonly text: string };
 type RawQuery = (statement: Statement, values: unknown[]) => Promise<Row[]>;
 
-/** The driver below Drizzle: named (prepared) statements on a node-postgres pool, plain ones on PGlite. */
+/**
+ * The driver below Drizzle: named (prepared) statements on a node-postgres pool, unnamed ones behind
+ * PgBouncer in transaction mode (BLUEZONE_DATABASE_POOLER), plain ones on PGlite.
+ */
 function rawQueryOf(db: Database): RawQuery {
   const client = (db as unknown as { $client?: unknown }).$client;
-  if (client instanceof pg.Pool)
-    return async (statement, values) => (await client.query({ ...statement, values })).rows;
+  if (client instanceof pg.Pool) {
+    const named = namedStatementsAllowed(client);
+    return async (statement, values) =>
+      (await client.query(named ? { ...statement, values } : { text: statement.text, values })).rows;
+  }
   const pglite = client as
     | { query?: (text: string, values: unknown[]) => Promise<{ rows: Row[] }> }
     | undefined;

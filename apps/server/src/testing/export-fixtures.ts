@@ -80,3 +80,15 @@ export function keyCounts(files: readonly ExportFile[]): Map<string, number> {
     }
   return counts;
 }
+
+/**
+ * How many times each published key (base64, as in the publish requests) is in the region's exports,
+ * downloaded as a phone does; throws when a file is listed twice or a signature does not verify.
+ */
+export async function exportedTimes(app: App, region: string, keys: readonly string[]): Promise<number[]> {
+  const { paths, files } = await downloadExports(app, region);
+  if (new Set(paths).size !== paths.length) throw new Error(`a file is listed twice: ${paths.join(', ')}`);
+  if (!files.every((f) => f.signatures.every((s) => s.valid))) throw new Error('a signature does not verify');
+  const counts = keyCounts(files);
+  return keys.map((key) => counts.get(Buffer.from(key, 'base64').toString('hex')) ?? 0);
+}

@@ -12,6 +12,15 @@ export interface LoadRequest {
   readonly body?: string;
   /** Called with the answer of a 2xx (for pipelines: the next stage's input). */
   readonly onAnswer?: (status: number, body: string) => void;
+  /** The request class, when several are mixed: latencies are also kept per class. */
+  readonly tag?: string;
+}
+
+/** Requests and latency of one class within a mixed load. */
+export interface TagResult {
+  readonly requests: number;
+  readonly ok: number;
+  readonly p99Ms: number;
 }
 
 export interface LoadResult {
@@ -23,6 +32,8 @@ export interface LoadResult {
   readonly requestsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Per `tag`, when the requests carry one. */
+  readonly byTag: Record<string, TagResult>;
 }
 
 function send(agent: Agent, r: LoadRequest): Promise<{ status: number; body: string }> {
@@ -66,6 +77,7 @@ export async function closedLoop(options: {
 }): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
+  const tagged = new Map<string, { latencies: number[]; ok: number }>();
   const failures: Record<string, number> = {};
   let ok = 0;
   const started = performance.now();
@@ -77,7 +89,14 @@ export async function closedLoop(options: {
       if (!r) return;
       const t = performance.now();
       const answer = await send(agent, r);
-      latencies.push(performance.now() - t);
+      const latency = performance.now() - t;
+      latencies.push(latency);
+      const tag = r.tag === undefined ? undefined : (tagged.get(r.tag) ?? { latencies: [], ok: 0 });
+      if (r.tag !== undefined && tag) {
+        tagged.set(r.tag, tag);
+        tag.latencies.push(latency);
+        if (answer.status >= 200 && answer.status < 300) tag.ok++;
+      }
       if (answer.status >= 200 && answer.status < 300) {
         ok++;
         r.onAnswer?.(answer.status, answer.body);
@@ -96,5 +115,11 @@ export async function closedLoop(options: {
     requestsPerSecond: latencies.length / seconds,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
+    byTag: Object.fromEntries(
+      [...tagged].map(([name, t]) => {
+        t.latencies.sort((a, b) => a - b);
+        return [name, { requests: t.latencies.length, ok: t.ok, p99Ms: percentile(t.latencies, 0.99) }];
+      }),
+    ),
   };
 }

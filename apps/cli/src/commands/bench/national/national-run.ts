@@ -9,9 +9,10 @@ import {
   startServerProcess,
   waitReady,
 } from '../../../processes/server-process.js';
-import { closedLoop, type LoadResult } from './closed-loop.js';
+import { closedLoop, type LoadRequest, type LoadResult } from './closed-loop.js';
 import { cpuMeter, localPostgresPids, processTree } from './cpu-meter.js';
 import { CLASS_LABELS, NATIONAL_DAY, peakRates, REQUEST_CLASSES, type RequestClass } from './load-model.js';
+import { mixedRequests } from './mixed-load.js';
 import { type BenchTarget, requestClasses } from './request-classes.js';
 
 export interface NationalBenchOptions {
@@ -26,19 +27,59 @@ export interface NationalBenchOptions {
   readonly progress?: (line: string) => void;
 }
 
-export interface ClassResult extends LoadResult {
-  readonly name: RequestClass;
-  readonly label: string;
+/** One load run with its cost: what a request class alone and the mix both report. */
+export interface MeasuredLoad extends LoadResult {
   readonly concurrency: number;
   /** p99 ≤ 200 ms at this concurrency. */
   readonly p99Met: boolean;
   readonly serverCpuMsPerRequest: number;
   /** null when the database is not on this machine (its CPU cannot be read). */
   readonly postgresCpuMsPerRequest: number | null;
-  /** Requests per second of this class in the national peak hour (docs/scale.md). */
+  /** Requests per second of these requests in the national peak hour (docs/scale.md). */
   readonly peakRate: number;
+  /** The peak hour's cores for them: peak rate × CPU per request. */
   readonly serverCores: number;
   readonly postgresCores: number | null;
+}
+
+export interface ClassResult extends MeasuredLoad {
+  readonly name: RequestClass;
+  readonly label: string;
+}
+
+/** Every class at once, at the peak hour's proportions (peak rate: all classes together). */
+export type MixedResult = MeasuredLoad;
+
+/** The CPU meters of the server processes and of PostgreSQL (when it is on this machine). */
+interface Meters {
+  readonly server: () => number;
+  readonly postgres: (() => number) | undefined;
+}
+
+/** Runs a closed loop and reads the CPU it cost. */
+async function measureLoad(
+  seconds: number,
+  concurrency: number,
+  next: () => LoadRequest | undefined,
+  peakRate: number,
+  meters: Meters,
+): Promise<MeasuredLoad> {
+  const server0 = meters.server();
+  const pg0 = meters.postgres?.();
+  const load = await closedLoop({ seconds, concurrency, next });
+  const perRequest = (ms: number) => (load.requests > 0 ? ms / load.requests : 0);
+  const serverMs = perRequest(meters.server() - server0);
+  const pgMs = meters.postgres && pg0 !== undefined ? perRequest(meters.postgres() - pg0) : null;
+  return {
+    ...load,
+    concurrency,
+    p99Met: load.p99Ms <= P99_BOUND_MS,
+    serverCpuMsPerRequest: serverMs,
+    postgresCpuMsPerRequest: pgMs,
+    peakRate,
+    serverCores: (peakRate * serverMs) / 1000,
+    postgresCores: pgMs === null ? null : (peakRate * pgMs) / 1000,
+  };
 }
 
 export interface NationalBenchResult {
@@ -47,6 +88,7 @@ export interface NationalBenchResult {
   readonly seconds: number;
   readonly p99BoundMs: number;
   readonly classes: ClassResult[];
+  readonly mixed: MixedResult;
   readonly projection: {
     readonly serverCores: number;
     readonly postgresCores: number | null;
@@ -124,30 +166,20 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
 
     const generators = requestClasses(target);
     const rates = peakRates();
-    const serverCpu = cpuMeter(() => servers.flatMap((s) => (s.child.pid ? processTree(s.child.pid) : [])));
-    const postgresCpu = postgresPids ? cpuMeter(postgresPids) : undefined;
+    const meters: Meters = {
+      server: cpuMeter(() => servers.flatMap((s) => (s.child.pid ? processTree(s.child.pid) : []))),
+      postgres: postgresPids ? cpuMeter(postgresPids) : undefined,
+    };
     const classes: ClassResult[] = [];
     for (const name of ORDER) {
       let concurrency = options.concurrency;
       for (;;) {
-        const server0 = serverCpu();
-        const pg0 = postgresCpu?.();
-        const load = await closedLoop({ seconds: options.seconds, concurrency, next: generators[name] });
-        const serverMs = serverCpu() - server0;
-        const pgMs = postgresCpu && pg0 !== undefined ? postgresCpu() - pg0 : undefined;
-        const perRequest = (ms: number) => (load.requests > 0 ? ms / load.requests : 0);
         const result: ClassResult = {
           name,
           label: CLASS_LABELS[name],
-          ...load,
-          concurrency,
-          p99Met: load.p99Ms <= P99_BOUND_MS,
-          serverCpuMsPerRequest: perRequest(serverMs),
-          postgresCpuMsPerRequest: pgMs === undefined ? null : perRequest(pgMs),
-          peakRate: rates[name],
-          serverCores: (rates[name] * perRequest(serverMs)) / 1000,
-          postgresCores: pgMs === undefined ? null : (rates[name] * perRequest(pgMs)) / 1000,
+          ...(await measureLoad(options.seconds, concurrency, generators[name], rates[name], meters)),
         };
+        const load = result;
         say(
           `${name.padEnd(11)} c=${concurrency}: ${Math.round(load.requestsPerSecond)} req/s, p99 ${load.p99Ms.toFixed(0)} ms, server ${result.serverCpuMsPerRequest.toFixed(2)} ms/req, PostgreSQL ${result.postgresCpuMsPerRequest?.toFixed(2) ?? '?'} ms/req${Object.keys(load.failures).length ? `, failures ${JSON.stringify(load.failures)}` : ''}`,
         );
@@ -160,7 +192,10 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
         concurrency = Math.max(1, Math.floor(concurrency / 2));
       }
     }
+    const mixed = await mixedPhase(options, mixedRequests(generators, rates), rates, meters, say);
     const failed = classes.filter((c) => c.ok === 0);
+    if (mixed.ok === 0)
+      throw new Error(`no request of the mix succeeded (${JSON.stringify(mixed.failures)})`);
     if (failed.length > 0) {
       throw new Error(
         `no request of ${failed.map((c) => `${c.name} (${JSON.stringify(c.failures)})`).join(', ')} succeeded: the benchmark measured nothing for them`,
@@ -177,6 +212,7 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
       seconds: options.seconds,
       p99BoundMs: P99_BOUND_MS,
       classes: REQUEST_CLASSES.map((n) => classes.find((c) => c.name === n) as ClassResult),
+      mixed,
       projection: projection(classes),
       totalSeconds: (performance.now() - started) / 1000,
     };
@@ -185,6 +221,28 @@ export async function runNationalBench(options: NationalBenchOptions): Promise<N
     await Promise.all(servers.map((s) => s.exited));
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The mix for `seconds`, halving the concurrency while p99 is over the bound. */
+async function mixedPhase(
+  options: NationalBenchOptions,
+  next: () => LoadRequest | undefined,
+  rates: Record<RequestClass, number>,
+  meters: Meters,
+  say: (line: string) => void,
+): Promise<MixedResult> {
+  const peakRate = Object.values(rates).reduce((sum, r) => sum + r, 0);
+  let concurrency = options.concurrency;
+  for (;;) {
+    const result = await measureLoad(options.seconds, concurrency, next, peakRate, meters);
+    const load = result;
+    const slowest = Object.entries(load.byTag).sort(([, a], [, b]) => b.p99Ms - a.p99Ms)[0];
+    say(
+      `mixed       c=${concurrency}: ${Math.round(load.requestsPerSecond)} req/s, p99 ${load.p99Ms.toFixed(0)} ms (slowest ${slowest?.[0]} ${slowest?.[1].p99Ms.toFixed(0)} ms), server ${result.serverCpuMsPerRequest.toFixed(2)} ms/req, PostgreSQL ${result.postgresCpuMsPerRequest?.toFixed(2) ?? '?'} ms/req${Object.keys(load.failures).length ? `, failures ${JSON.stringify(load.failures)}` : ''}`,
+    );
+    if (result.p99Met || concurrency === 1 || load.requests === 0) return result;
+    concurrency = Math.max(1, Math.floor(concurrency / 2));
   }
 }
 

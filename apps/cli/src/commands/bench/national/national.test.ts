@@ -2,9 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBluezone } from '../../../testing/run-bluezone.js';
+import type { LoadRequest } from './closed-loop.js';
 import { closedLoop } from './closed-loop.js';
 import { cpuMsOf, processTree } from './cpu-meter.js';
-import { keysPerDay, peakRates } from './load-model.js';
+import { keysPerDay, peakRates, REQUEST_CLASSES, type RequestClass } from './load-model.js';
+import { mixedRequests } from './mixed-load.js';
 
 afterEach(() => {
   process.exitCode = undefined;
@@ -19,6 +21,45 @@ describe('the national load model', () => {
     expect(r.console).toBe(200);
     expect(r['index-miss']).toBeCloseTo((50 * 64) / 300, 6); // 10.7/s
     expect(keysPerDay()).toBe(15_000 * 14 + 300_000 * 4); // 1.41 million
+  });
+});
+
+describe('the mixed load', () => {
+  it('draws classes in the peak-hour proportions, a pipeline stage falling back on the one that feeds it', () => {
+    const made: string[] = [];
+    let codes = 0;
+    const request = (name: string) => () => {
+      made.push(name);
+      return { method: 'GET' as const, port: 1, path: `/${name}` };
+    };
+    const generators = {
+      ...Object.fromEntries(REQUEST_CLASSES.map((c) => [c, request(c)])),
+      issue: () => {
+        codes++;
+        return request('issue')();
+      },
+      // Nothing verified yet, and no export file: these fall back.
+      verify: () => (codes > 1_000_000 ? request('verify')() : undefined),
+      certificate: () => undefined,
+      publish: () => undefined,
+      'zip-miss': () => undefined,
+    } as Record<RequestClass, () => LoadRequest | undefined>;
+    const rates = peakRates();
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const next = mixedRequests(generators, rates, random);
+    const tags = Array.from({ length: 100_000 }, () => next()?.tag);
+    const share = (name: string) => tags.filter((t) => t === name).length / tags.length;
+    const total = Object.values(rates).reduce((a, b) => a + b, 0);
+    expect(share('active')).toBeCloseTo(rates.active / total, 2);
+    expect(share('console')).toBeCloseTo(rates.console / total, 2);
+    // verify, certificate and publish ran issue instead; zip misses ran active signals.
+    expect(share('issue')).toBeCloseTo((4 * rates.issue) / total, 2);
+    expect(share('publish') + share('verify') + share('zip-miss')).toBe(0);
+    expect(new Set(made)).not.toContain('zip-miss');
   });
 });
 
@@ -99,5 +140,12 @@ describe('bluezone bench national', () => {
     }
     expect(r.projection.serverCores).toBeGreaterThan(0);
     expect(r.projection.postgresCores).toBeGreaterThan(0);
+    // Then every class at once: mostly active signals, as in the peak hour.
+    expect(stderr).toMatch(/bench national: mixed/);
+    expect(r.mixed.ok).toBeGreaterThan(0);
+    expect(r.mixed.failures).toEqual({});
+    expect(r.mixed.byTag.active.requests).toBeGreaterThan(r.mixed.requests / 2);
+    expect(r.mixed.serverCores).toBeGreaterThan(0);
+    expect(r.mixed.postgresCores).toBeGreaterThan(0);
   }, 600_000);
 });

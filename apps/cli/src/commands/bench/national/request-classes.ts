@@ -63,12 +63,13 @@ export function requestClasses(t: BenchTarget): Record<RequestClass, () => LoadR
   const tokens: { token: string; confirmed: boolean }[] = [];
   const certificates: { certificate: string; keys: Key[]; hmacKey: string }[] = [];
   let issued = 0;
-  const consolePages = [
-    () => '/console/api/adoption/national',
-    () => `/console/api/adoption/provinces/${pick(t.provinces).iso}`,
-    () => '/console/api/statistics',
-    () => '/console/api/codes?limit=50',
-    () => `/console/api/adoption/timeseries?province=${pick(t.provinces).iso}`,
+  // Each page tagged, so that a mixed load reports their latencies apart.
+  const consolePages: [string, () => string][] = [
+    ['console national', () => '/console/api/adoption/national'],
+    ['console province', () => `/console/api/adoption/provinces/${pick(t.provinces).iso}`],
+    ['console statistics', () => '/console/api/statistics'],
+    ['console codes', () => '/console/api/codes?limit=50'],
+    ['console series', () => `/console/api/adoption/timeseries?province=${pick(t.provinces).iso}`],
   ];
   let page = 0;
   let download = 0;
@@ -132,12 +133,16 @@ export function requestClasses(t: BenchTarget): Record<RequestClass, () => LoadR
         hmacKey: next.hmacKey,
       });
     },
-    console: () => ({
-      method: 'GET',
-      port: port(),
-      path: (consolePages[page++ % consolePages.length] as () => string)(),
-      headers: { cookie: t.sessionCookie, 'x-forwarded-for': clientAddress() },
-    }),
+    console: () => {
+      const [tag, path] = consolePages[page++ % consolePages.length] as [string, () => string];
+      return {
+        method: 'GET',
+        port: port(),
+        path: path(),
+        tag,
+        headers: { cookie: t.sessionCookie, 'x-forwarded-for': clientAddress() },
+      };
+    },
     'index-miss': () => ({
       method: 'GET',
       port: port(),
