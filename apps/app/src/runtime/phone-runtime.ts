@@ -1,6 +1,7 @@
 import { type AppConfig, createDemoAirClient, type DemoAirClient } from '@bluezone/api';
 import {
   type BluezoneDevice,
+  type CheckInShareResult,
   type Clock,
   createDemoAirClock,
   createDemoAirRadio,
@@ -8,6 +9,7 @@ import {
   type DemoAirClockPort,
   type DemoAirRadio,
   getJson,
+  isDeviceError,
   type Language,
   type NearbyDevice,
   type PreparedUpload,
@@ -46,6 +48,8 @@ export class PhoneRuntime {
   private syncing: Promise<unknown> | undefined;
   /** The error code of this session's last check, null when it succeeded (undefined before one). */
   lastSyncError: string | null | undefined;
+  /** What became of the check-ins chosen with the last upload (undefined: nothing chosen this session). */
+  lastCheckInShare: CheckInShareResult | 'later' | 'failed' | undefined;
 
   private constructor(
     readonly config: AppConfig,
@@ -103,6 +107,8 @@ export class PhoneRuntime {
         publicKey: parsePublicKeyPem(k.publicKeyPem),
       })),
       language,
+      // Posters of this deployment carry its own host (`https://<host>/c?v=1#…`).
+      checkIns: { hosts: [window.location.host] },
     });
     const phone = new PhoneRuntime(config, store, clock, device, demo, notifier, heard);
     notifier.onNotify(() => phone.changed());
@@ -125,8 +131,12 @@ export class PhoneRuntime {
       if (this.clock.nowMs() - this.lastSyncMs < SYNC_EVERY_MS) return;
       void this.sync();
       void this.retryConfirmedUpload().catch(() => undefined);
+      void this.shareCheckIns();
     });
-    const online = () => void this.retryConfirmedUpload().catch(() => undefined);
+    const online = () => {
+      void this.retryConfirmedUpload().catch(() => undefined);
+      void this.shareCheckIns();
+    };
     window.addEventListener('online', online);
     this.stops.push(tick, refresh, sync, () => window.removeEventListener('online', online));
     void this.sync();
@@ -136,7 +146,8 @@ export class PhoneRuntime {
    * Step 2 of an upload, after the person pressed "share": remembered, so that if the network
    * fails the upload is sent again later (when online, or at the next check) without asking again.
    */
-  async confirmUpload(prepared: PreparedUpload): Promise<UploadResult> {
+  async confirmUpload(prepared: PreparedUpload, checkInIds?: readonly string[]): Promise<UploadResult> {
+    if (checkInIds !== undefined) await this.device.checkIns.chooseToShare(checkInIds);
     await setJson(this.store, CONFIRMED_UPLOAD, prepared.id);
     const result = await this.device.confirmUpload(prepared);
     await this.uploaded(prepared);
@@ -169,7 +180,18 @@ export class PhoneRuntime {
       keyCount: prepared.keyCount,
       atMs: this.clock.nowMs(),
     });
+    await this.shareCheckIns();
     this.changed();
+  }
+
+  /** Sends the check-ins chosen with the upload, once its keys are published; never throws. */
+  async shareCheckIns(): Promise<void> {
+    try {
+      const result = await this.device.checkIns.share();
+      if (result !== null) this.lastCheckInShare = result;
+    } catch (error) {
+      this.lastCheckInShare = isDeviceError(error, 'checkin_share_network') ? 'later' : 'failed';
+    }
   }
 
   /** Checks for new exports now ("check now"); never throws. */

@@ -39,13 +39,18 @@ export interface CheckInShareResult {
  * After the keys' upload: sends the chosen check-ins as trace warnings (`POST /v1/trace-warnings`)
  * with the same certificate, per UTC day of each stay the 10-minute intervals it touched and a
  * transmission risk from days since onset, never the venue's name; padded. Null when there is nothing
- * to send (no certificate kept, or no choice made). No network or a busy server keeps both for a
+ * to send (no certificate kept, or the person was not asked: then the certificate is forgotten). No network or a busy server keeps both for a
  * retry (`checkin_share_network`); any other refusal forgets them (`checkin_share_rejected`).
  */
 export async function shareCheckIns(deps: CheckInShareDeps): Promise<CheckInShareResult | null> {
   const certificate = await shareCertificate(deps.store);
   const choice = await shareChoice(deps.store);
-  if (certificate === null || choice === null) return null;
+  if (certificate === null) return null;
+  if (choice === null) {
+    // Nobody was asked: the certificate is not kept for later.
+    await clearShare(deps.store);
+    return null;
+  }
   const chosen = deps.checkIns.filter((c) => choice.includes(c.id));
   if (chosen.length === 0) {
     await clearShare(deps.store);

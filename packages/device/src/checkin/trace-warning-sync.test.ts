@@ -43,7 +43,9 @@ const hashOf = (url: string) => readEventUrl(url, { hosts: ['bluezone.gov.vn'] }
 const T0 = at('2026-11-03T08:00:00Z');
 const interval = (ms: number) => Math.floor(ms / 600_000);
 
-function setup(route?: (r: HttpRequest) => undefined | { status: number; headers: Record<string, string>; body: string }) {
+function setup(
+  route?: (r: HttpRequest) => undefined | { status: number; headers: Record<string, string>; body: string },
+) {
   const http = new MemoryHttp(route);
   const clock = new FakeClock(T0);
   const notifier = new MemoryNotifier();
