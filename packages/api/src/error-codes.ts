@@ -87,6 +87,45 @@ export const ERROR_CODES = {
     status: 400,
     message: 'The channel must be sms:viettel, sms:vinaphone, sms:mobifone, poster, organisation or other.',
   },
+  // Venue check-in (apps/server/src/venues, docs/checkin.md); `checkin_*` are @bluezone/protocol's codes
+  venue_not_found: { status: 404, message: 'There is no such venue.' },
+  invalid_venue: {
+    status: 400,
+    message: 'The venue is not valid: an event needs a start and an end, a place has neither.',
+  },
+  invalid_venue_warning: {
+    status: 400,
+    message:
+      'The warning needs a day of the last 14 days and a window HH:MM-HH:MM with the end after the start.',
+  },
+  too_many_warnings: { status: 400, message: 'An upload carries at most 1,000 warnings.' },
+  checkin_certificate_used: {
+    status: 409,
+    message: 'This verification certificate was already used for a check-in upload.',
+  },
+  checkin_invalid_warning: {
+    status: 400,
+    message:
+      'A warning needs a 32-byte location ID hash, a start interval, a period of 1-144 and a risk level of 1-8.',
+  },
+  checkin_malformed: { status: 400, message: 'The QR code payload is not a CWA QRCodePayload.' },
+  checkin_too_large: { status: 400, message: 'The QR code or its URL is larger than allowed.' },
+  checkin_unsupported_version: { status: 400, message: 'The event URL or QR code payload version is not 1.' },
+  checkin_missing_field: { status: 400, message: 'The QR code payload lacks a required field.' },
+  checkin_field_too_long: { status: 400, message: 'A field of the venue is longer than allowed.' },
+  checkin_invalid_field: { status: 400, message: 'A field of the venue is not valid (one line, sizes).' },
+  checkin_invalid_times: { status: 400, message: 'The event ends before it starts, or a time is not valid.' },
+  checkin_invalid_url: { status: 400, message: 'The text is not an event URL (…/c?v=1#…).' },
+  checkin_foreign_host: {
+    status: 400,
+    message: 'The event URL is of a host that is neither Bluezone nor CWA.',
+  },
+  checkin_invalid_check_in: {
+    status: 400,
+    message: 'A check-in is not valid (location ID, start before end).',
+  },
+  checkin_package_malformed: { status: 400, message: 'The trace warning package is not valid.' },
+  checkin_package_too_large: { status: 400, message: 'The trace warning package is larger than allowed.' },
   // Abuse and operations
   rate_limited: { status: 429, message: 'Too many requests; retry after the time in Retry-After.' },
   not_ready: { status: 503, message: 'The server is starting or cannot reach its database.' },

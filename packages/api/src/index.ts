@@ -13,4 +13,5 @@ export * from './error-codes.js';
 export * from './notices.schemas.js';
 export * from './publish.schemas.js';
 export * from './text.schemas.js';
+export * from './trace-warnings.schemas.js';
 export * from './verification.schemas.js';

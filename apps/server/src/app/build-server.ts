@@ -19,6 +19,7 @@ import type { BluezoneServer } from '../http/server.types.js';
 import { registerPublishRoutes } from '../publish/publish.routes.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { createDownloadCounter } from '../statistics/download-counter.js';
+import { registerCheckInRoutes, venueConsoleModules } from '../venues/venue-modules.js';
 import { registerVerificationRoutes } from '../verification/verification.routes.js';
 import { registerWebApp, type WebAppOptions } from '../web/web-app.routes.js';
 import { registerWebConsole, type WebConsoleOptions } from '../web/web-console.routes.js';
@@ -100,9 +101,11 @@ export function buildServer(deps: BuildServerDeps): BluezoneServer {
     registerAreaRoutes(routes);
     registerAdoptionReportRoutes(routes, deps, knownInviteCodes(deps.db), adoptionCounter);
     registerDeclarationRoutes(routes, deps, deps.rateLimiter);
+    registerCheckInRoutes(routes, deps);
     registerConsoleRoutes(routes, deps, [
       ...adoptionConsoleModules(deps, downloads),
       declarationConsoleRoutes(deps),
+      ...venueConsoleModules(deps),
     ]);
   });
   if (deps.webApp) registerWebApp(app, deps.webApp);

@@ -5,6 +5,10 @@ import { rotateRegionExportKey } from '../export/export-signers.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import { createSharedRateLimiter } from '../rate-limits/shared-rate-limiter.js';
 import { createCleanupService } from '../retention/cleanup.service.js';
+import {
+  createTraceWarningExportService,
+  type TraceWarningPassResult,
+} from '../venues/trace-warning-export.service.js';
 import type { WebAppOptions } from '../web/web-app.routes.js';
 import type { WebConsoleOptions } from '../web/web-console.routes.js';
 import { adoptionCounterOf, buildServer } from './build-server.js';
@@ -24,6 +28,8 @@ export interface App {
   readonly blobStore: BlobStore;
   /** One export pass now (what the scheduled worker does, and `bluezone export run`). */
   runExportPass(signal?: AbortSignal): Promise<ExportPassResult>;
+  /** One trace warning pass now: the packages of the hours that ended (docs/checkin.md). */
+  runTraceWarningPass(signal?: AbortSignal): Promise<TraceWarningPassResult>;
   /**
    * Makes a new export signing key version for the region and makes it the active one (docs/operations.md);
    * undefined when the region has no health authority.
@@ -57,11 +63,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     webConsole: options.webConsole,
   });
   const exporter = createExportService(core, blobStore);
+  const traceWarnings = createTraceWarningExportService(core, blobStore);
   let closing: Promise<void> | undefined;
   return {
     core,
     blobStore,
     runExportPass: (signal) => exporter.runPass(signal),
+    runTraceWarningPass: (signal) => traceWarnings.runPass(signal),
     rotateExportSigningKey: (region) => rotateRegionExportKey(core, region),
     server,
     flushCounts: () => adoptionCounter.flush(),
@@ -96,12 +104,21 @@ export async function startServer(
     app.core.logger,
   );
   const exports = startPeriodicJob('export', config.exportInterval, app.runExportPass, app.core.logger);
+  // Trace warning packages are hourly; a pass between two hour ends finds nothing to write.
+  const warnings = startPeriodicJob(
+    'trace-warnings',
+    config.exportInterval,
+    app.runTraceWarningPass,
+    app.core.logger,
+  );
   let closing: Promise<void> | undefined;
   // At once: stop accepting connections (requests in flight finish, new ones on kept-alive
   // connections get 503) and stop the jobs (the export pass ends after the batch in hand); the
   // database closes only when all of that is done.
   const close = () => {
-    closing ??= Promise.all([app.server.close(), cleanup.stop(), exports.stop()]).then(() => app.close());
+    closing ??= Promise.all([app.server.close(), cleanup.stop(), exports.stop(), warnings.stop()]).then(() =>
+      app.close(),
+    );
     return closing;
   };
   return { app: { ...app, close }, address };

@@ -27,7 +27,7 @@ export interface PosterInput {
 }
 
 type Write = (text: string, y: number, size: number, grey?: boolean) => void;
-interface Writer {
+export interface Writer {
   readonly write: Write;
   /** Completes the font objects, before saving. */
   readonly finish: () => void;
@@ -55,26 +55,41 @@ export async function posterPdf(
   input: PosterInput,
   font: TrueTypeFont | null = defaultFont(),
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Bluezone — ${input.name}`);
-  doc.setSubject(input.installUrl);
-  doc.setCreator('Bluezone');
-  doc.setProducer('Bluezone');
-  doc.setCreationDate(new Date(0));
-  doc.setModificationDate(new Date(0));
+  const doc = await posterDocument(input.name, input.installUrl);
   const page = doc.addPage([A4.width, A4.height]);
-  const { write, finish } = font ? unicodeWriter(doc, page, font) : await asciiWriter(doc, page);
+  const { write, finish } = await pageWriter(doc, page, font);
 
   write('Bluezone', 770, 48);
   write('Bảo vệ mình, bảo vệ cộng đồng', 730, 22);
   write('Protect yourself, protect the community', 705, 15, true);
   write(input.name.slice(0, 60), 665, 20);
 
-  const qr = QRCode.create(input.installUrl, { errorCorrectionLevel: 'M' });
-  const size = 300;
+  drawQrCode(doc, page, input.installUrl, { left: (A4.width - 300) / 2, top: 640, size: 300 });
+
+  write('Quét mã QR để cài đặt ứng dụng Bluezone', 310, 18);
+  write('Scan the QR code to install the Bluezone app', 288, 14, true);
+  write(input.installUrl, 255, 11);
+  write(`Mã mời / Invite code: ${input.code}`, 225, 16);
+  write('Bluezone không thu thập tên, số điện thoại hay vị trí của bạn.', 120, 11);
+  write('Bluezone collects no name, phone number or location.', 103, 10, true);
+  write('Bộ Y tế — Ministry of Health', 60, 10, true);
+  finish();
+  // No object streams: the link stays readable in the file, as in most PDFs.
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Where a QR code goes on a page, in points: its left edge, its top edge and its side. */
+export interface QrBox {
+  readonly left: number;
+  readonly top: number;
+  readonly size: number;
+}
+
+/** Draws the QR code of `url` (error correction M, a 4-module quiet zone) as a link to `url`. */
+export function drawQrCode(doc: PDFDocument, page: PDFPage, url: string, box: QrBox): void {
+  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const { left, top, size } = box;
   const cell = size / (qr.modules.size + 8);
-  const left = (A4.width - size) / 2;
-  const top = 640;
   for (let row = 0; row < qr.modules.size; row++) {
     for (let col = 0; col < qr.modules.size; ) {
       if (!qr.modules.get(row, col)) {
@@ -99,28 +114,37 @@ export async function posterPdf(
       Subtype: 'Link',
       Rect: [left, top - size, left + size, top],
       Border: [0, 0, 0],
-      A: { Type: 'Action', S: 'URI', URI: PDFString.of(input.installUrl) },
+      A: { Type: 'Action', S: 'URI', URI: PDFString.of(url) },
     }),
   );
   page.node.addAnnot(link);
-
-  write('Quét mã QR để cài đặt ứng dụng Bluezone', 310, 18);
-  write('Scan the QR code to install the Bluezone app', 288, 14, true);
-  write(input.installUrl, 255, 11);
-  write(`Mã mời / Invite code: ${input.code}`, 225, 16);
-  write('Bluezone không thu thập tên, số điện thoại hay vị trí của bạn.', 120, 11);
-  write('Bluezone collects no name, phone number or location.', 103, 10, true);
-  write('Bộ Y tế — Ministry of Health', 60, 10, true);
-  finish();
-  // No object streams: the link stays readable in the file, as in most PDFs.
-  return doc.save({ useObjectStreams: false });
 }
+
+/** Centred lines on `page`: in the embedded Vietnamese font, or ASCII Helvetica when `font` is null. */
+export function pageWriter(doc: PDFDocument, page: PDFPage, font: TrueTypeFont | null): Promise<Writer> {
+  return font ? Promise.resolve(unicodeWriter(doc, page, font)) : asciiWriter(doc, page);
+}
+
+/** A PDF document with Bluezone's fixed metadata (no dates: the same input gives the same bytes). */
+export async function posterDocument(title: string, subject: string): Promise<PDFDocument> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(`Bluezone — ${title}`);
+  doc.setSubject(subject);
+  doc.setCreator('Bluezone');
+  doc.setProducer('Bluezone');
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+  return doc;
+}
+
+/** The installed Vietnamese font (null: none, the ASCII fallback). */
+export const posterFont = (): TrueTypeFont | null => defaultFont();
 
 function unicodeWriter(doc: PDFDocument, page: PDFPage, font: TrueTypeFont): Writer {
   const embedded = new EmbeddedFont(doc, font);
   const name = embedded.nameOn(page);
   const write: Write = (text, y, size, grey = false) => {
-    const x = Math.max(20, (A4.width - embedded.widthOf(text, size)) / 2);
+    const x = Math.max(20, (page.getWidth() - embedded.widthOf(text, size)) / 2);
     const shade = grey ? 0.35 : 0;
     page.pushOperators(
       beginText(),
@@ -138,7 +162,7 @@ async function asciiWriter(doc: PDFDocument, page: PDFPage): Promise<Writer> {
   const helvetica = await doc.embedFont(StandardFonts.Helvetica);
   const write: Write = (text, y, size, grey = false) => {
     const ascii = toAscii(text);
-    const x = Math.max(20, (A4.width - helvetica.widthOfTextAtSize(ascii, size)) / 2);
+    const x = Math.max(20, (page.getWidth() - helvetica.widthOfTextAtSize(ascii, size)) / 2);
     page.drawText(ascii, { x, y, size, font: helvetica, color: grey ? rgb(0.35, 0.35, 0.35) : rgb(0, 0, 0) });
   };
   return { write, finish: () => {} };

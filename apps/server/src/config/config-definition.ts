@@ -419,4 +419,12 @@ export const CONFIG_ENTRIES = [
     description:
       'The link the console shows (and turns into a QR code) for a long code: `{code}` is replaced by the code, e.g. `https://example.org/v?c={code}`.',
   },
+  {
+    key: 'publicOrigin',
+    env: 'BLUEZONE_PUBLIC_ORIGIN',
+    kind: 'url',
+    pattern: '^https?://[^/?#]+$',
+    description:
+      "The server's public origin, e.g. `https://bluezone.gov.vn`: venue QR codes are `<origin>/c?v=1#…` (docs/checkin.md). Unset: the origin the console's request came in on (behind `BLUEZONE_TRUSTED_PROXIES`: as they say).",
+  },
 ] as const satisfies readonly ConfigEntry[];

@@ -118,3 +118,4 @@ export * from './adoption.schema.js';
 export * from './declarations.schema.js';
 export * from './export.schema.js';
 export * from './rate-limits.schema.js';
+export * from './venues.schema.js';

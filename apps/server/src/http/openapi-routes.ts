@@ -153,6 +153,44 @@ const ROUTES: Record<string, RouteDoc> = {
     description: `No API key: the verification certificate is the permission. Errors answer the key server's shape \`{error, code, padding}\`; a request with some keys dropped answers 200 with \`code: partial_failure\` and \`warnings\`. A request with an \`X-Chaff\` header is answered like a success and discarded. ${errorList(PUBLISH)}`,
     response: { '5xx': PublishResponseSchema },
   },
+  'POST /v1/trace-warnings': {
+    security: PUBLIC,
+    certificateField: 'verificationPayload',
+    description: `No API key: the verification certificate the phone used for its keys (\`POST /v1/publish\`) is the permission, once more, for its check-ins (confirmed or likely results only); its tekmac is not checked (there are no keys to bind). At most 1,000 warnings; each a 32-byte location ID hash (base64), a start interval in the last 15 days, a period of 1-144 and a risk level of 1-8. Nothing but the warnings and the hour received is stored. ${errorList([...JSON_BODY, 'invalid_certificate', 'certificate_expired', 'invalid_report_type', 'too_many_warnings', 'checkin_invalid_warning', 'checkin_certificate_used'])}`,
+  },
+  'GET /v1/trace-warnings/:region/index.txt': {
+    security: PUBLIC,
+    summary: "A region's trace warning packages (venue check-in), oldest first",
+    tags: ['distribution'],
+    description: `One path per line, relative to \`/v1/trace-warnings/\` (\`VN/trace-warnings-<hour>.zip\`, hours since the epoch), no trailing newline. \`Cache-Control: public, max-age=300\`. ${DISTRIBUTION_ERRORS}`,
+    params: PARAMS(false),
+    response: {
+      200: body('text/plain', { type: 'string' }, 'The index.'),
+      304: NOT_MODIFIED,
+    },
+  },
+  'GET /v1/trace-warnings/:region/:file': {
+    security: PUBLIC,
+    summary: 'A signed trace warning package of one hour (export.bin = TraceWarningPackage, export.sig)',
+    tags: ['distribution'],
+    description: `Signed with the region's export keys (\`/v1/exports/<region>/keys.json\`), padded with fake warnings. \`Cache-Control: public, max-age=31536000, immutable\`; deleted after 14 days. ${DISTRIBUTION_ERRORS}`,
+    params: {
+      ...PARAMS(false),
+      properties: {
+        ...PARAMS(false).properties,
+        file: {
+          type: 'string',
+          pattern: '^trace-warnings-\\d{1,10}\\.zip$',
+          description: '`trace-warnings-<hour>.zip`, as the index lists it.',
+        },
+      },
+      required: ['region', 'file'],
+    },
+    response: {
+      200: body('application/zip', { type: 'string', format: 'binary' }, 'The zip.'),
+      304: NOT_MODIFIED,
+    },
+  },
   'GET /v1/exports/:region/index.txt': {
     security: PUBLIC,
     summary: "A region's export files, oldest first",

@@ -40,9 +40,26 @@ export function checkCertificate(
   now: Date,
 ): CheckedCertificate {
   const hmacKey = decodeHmacKey(request.hmacKey);
-  const claims = verifyJwt(request.verificationPayload, (kid) =>
-    deps.signingKeys.publicKey('certificate', kid),
-  );
+  const { claims, checked } = verifyCertificateClaims(deps, request.verificationPayload, now);
+  if (
+    typeof claims.tekmac !== 'string' ||
+    !tekmacMatches(hmacKey, request.temporaryExposureKeys, claims.tekmac)
+  )
+    throw new AppError('tekmac_mismatch');
+  return checked;
+}
+
+/**
+ * Every row of checkCertificate but the tekmac: the signature, issuer, audience, validity period,
+ * health authority and report type. Check-in uploads (trace warnings) use this alone: there are no
+ * keys for a tekmac to bind.
+ */
+export function verifyCertificateClaims(
+  deps: { readonly config: Config; readonly signingKeys: SigningKeyService },
+  verificationPayload: string,
+  now: Date,
+): { claims: Record<string, unknown>; checked: CheckedCertificate; expiresAt: Date } {
+  const claims = verifyJwt(verificationPayload, (kid) => deps.signingKeys.publicKey('certificate', kid));
   if (!claims) throw new AppError('invalid_certificate');
   if (claims.iss !== deps.config.certificateIssuer)
     throw new AppError('invalid_certificate', 'The certificate was not issued by this server.');
@@ -57,17 +74,16 @@ export function checkCertificate(
     throw new AppError('invalid_certificate', 'The certificate names no health authority.');
   if (!isReportTypeClaim(claims.reportType))
     throw new AppError('invalid_certificate', 'The certificate carries no known report type.');
-  if (
-    typeof claims.tekmac !== 'string' ||
-    !tekmacMatches(hmacKey, request.temporaryExposureKeys, claims.tekmac)
-  )
-    throw new AppError('tekmac_mismatch');
   const onset = claims.symptomOnsetInterval;
   return {
-    reportType: claims.reportType,
-    healthAuthorityId: claims.healthAuthorityId,
-    symptomOnsetInterval:
-      Number.isSafeInteger(onset) && (onset as number) > 0 ? (onset as number) : undefined,
+    claims,
+    expiresAt: new Date(claims.exp * 1000),
+    checked: {
+      reportType: claims.reportType,
+      healthAuthorityId: claims.healthAuthorityId,
+      symptomOnsetInterval:
+        Number.isSafeInteger(onset) && (onset as number) > 0 ? (onset as number) : undefined,
+    },
   };
 }
 

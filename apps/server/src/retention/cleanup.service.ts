@@ -5,6 +5,7 @@ import { createCodeRepository } from '../repositories/code.repository.js';
 import { createIssuanceRepository } from '../repositories/issuance.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
+import { createTraceWarningRetention } from '../venues/trace-warning-retention.js';
 import { isoDay } from '../verification/dates.js';
 import { createExportRetention } from './export-retention.service.js';
 
@@ -21,6 +22,10 @@ export interface CleanupResult {
   declarations: number;
   /** Rate-limit counts whose window no longer counts (also deleted by the limiters themselves). */
   rateLimitCounts: number;
+  /** Check-in warnings, their packages (zips) and used certificates past retention (docs/checkin.md). */
+  traceWarnings: number;
+  traceWarningPackages: number;
+  traceWarningCertificates: number;
 }
 
 /**
@@ -31,7 +36,9 @@ export interface CleanupResult {
  * - published keys `BLUEZONE_KEY_RETENTION` (14 days) after their rolling period ends;
  * - export files, their index entries and batches once every key in them is past that retention;
  * - declarations `BLUEZONE_DECLARATION_RETENTION` (30 days) after the UTC day they were received;
- * - rate-limit counts once the window after theirs has ended (docs/privacy.md, "Rate limits").
+ * - rate-limit counts once the window after theirs has ended (docs/privacy.md, "Rate limits");
+ * - check-in warnings and their hourly packages 14 days after the hour received, used check-in
+ *   certificates once expired (docs/checkin.md).
  */
 export function createCleanupService(
   deps: Pick<ServerDeps, 'db' | 'clock' | 'config' | 'blobStore' | 'metrics'>,
@@ -41,6 +48,7 @@ export function createCleanupService(
   const issuance = createIssuanceRepository(deps.db);
   const keys = createExposureRepository(deps.db);
   const expireExports = createExportRetention(deps.db, deps.blobStore);
+  const expireTraceWarnings = createTraceWarningRetention(deps.db, deps.blobStore);
   return async function cleanup(): Promise<CleanupResult> {
     const now = deps.clock.now().getTime();
     const cutoff = new Date(now - deps.config.codeRetention);
@@ -56,6 +64,7 @@ export function createCleanupService(
         isoDay(new Date(now - deps.config.declarationRetention)),
       ),
       rateLimitCounts: await deleteEndedRateLimitCounts(deps.db, new Date(now)),
+      ...(await expireTraceWarnings(new Date(now))),
     };
     // What was deleted, by kind (`codes`, `exposures`, `exportFiles`, …).
     for (const [kind, count] of Object.entries(result)) deps.metrics.retentionDeleted.inc({ kind }, count);

@@ -5,3 +5,4 @@ export * from './campaigns.schemas.js';
 export * from './console-common.schemas.js';
 export * from './declarations.schemas.js';
 export * from './statistics.schemas.js';
+export * from './venues.schemas.js';
