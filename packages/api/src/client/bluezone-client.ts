@@ -2,6 +2,7 @@ import { DEFAULT_EXPORT_LIMITS, DEFAULT_MAX_INDEX_BYTES } from '@bluezone/protoc
 import type { Areas2020 } from '../areas.schemas.js';
 import type { DeclarationReceived, DeclarationRequest } from '../console/declarations.schemas.js';
 import type { NoticeBoard } from '../notices.schemas.js';
+import type { TraceWarningUpload, TraceWarningUploadAnswer } from '../trace-warnings.schemas.js';
 import type {
   VerificationCertificateRequest,
   VerificationCertificateResponse,
@@ -11,7 +12,6 @@ import type {
 import { ApiError, apiErrorOf, NetworkError, ResponseTooLargeError } from './api-error.js';
 import type { HttpRequest, HttpResponse, HttpTransport } from './http-transport.js';
 import type { PublishRequest, PublishResponse } from './publish-types.js';
-import type { TraceWarningUploadBody, TraceWarningUploadResult } from './trace-warning-types.js';
 import { bodyBytes, bodyText } from './utf8.js';
 
 /** Where the client talks to, and with which device API key. */
@@ -62,7 +62,7 @@ export interface BluezoneClient {
   /** `POST {verificationUrl}/api/declarations` with the device API key: an F1/F2 person's declaration. */
   declare(request: DeclarationRequest): Promise<DeclarationReceived>;
   /** `POST {keyServerUrl}/v1/trace-warnings`: the check-ins a person shares, with the keys' certificate. */
-  uploadTraceWarnings(request: TraceWarningUploadBody): Promise<TraceWarningUploadResult>;
+  uploadTraceWarnings(request: TraceWarningUpload): Promise<TraceWarningUploadAnswer>;
   /** `GET {keyServerUrl}/v1/trace-warnings/{region}/index.txt`: paths of warning packages, oldest first. */
   traceWarningIndex(region: string, options?: DownloadOptions): Promise<string>;
   /** A package listed in that index, by its path (`VN/trace-warnings-<hour>.zip`); at most 32 MiB. */

@@ -4,5 +4,4 @@ export * from './bluezone-client.js';
 export * from './fetch-transport.js';
 export * from './http-transport.js';
 export * from './publish-types.js';
-export * from './trace-warning-types.js';
 export * from './utf8.js';

@@ -1,4 +1,4 @@
-import type { BluezoneClient, TraceWarningUploadItem } from '@bluezone/api';
+import { type BluezoneClient, MAX_TRACE_WARNINGS_PER_UPLOAD, type TraceWarningItem } from '@bluezone/api';
 import {
   fromBase64,
   INTERVAL_SECONDS,
@@ -13,8 +13,6 @@ import { isRetryable } from '../upload/upload-errors.js';
 import type { CheckInRecord } from './check-in-record.js';
 import { clearShare, shareCertificate, shareChoice } from './check-in-share-state.js';
 
-/** Most warnings one upload carries (the server's bound). */
-export const MAX_SHARED_WARNINGS = 1_000;
 /** Uploads are padded as if they carried at least this many warnings. */
 const PADDED_WARNINGS = 20;
 /** Bytes a warning takes in the request, roughly (the padding's unit). */
@@ -78,7 +76,7 @@ export async function shareCheckIns(deps: CheckInShareDeps): Promise<CheckInShar
   }
 }
 
-/** The warnings of the chosen stays (each cut at now), newest first, at most MAX_SHARED_WARNINGS. */
+/** The warnings of the chosen stays (each cut at now), newest first, at most MAX_TRACE_WARNINGS_PER_UPLOAD. */
 function warningsFor(
   chosen: readonly CheckInRecord[],
   onsetInterval: number | undefined,
@@ -102,10 +100,10 @@ function warningsFor(
         onset,
       ),
     )
-    .slice(0, MAX_SHARED_WARNINGS);
+    .slice(0, MAX_TRACE_WARNINGS_PER_UPLOAD);
 }
 
-function uploadItem(w: TraceTimeIntervalWarning): TraceWarningUploadItem {
+function uploadItem(w: TraceTimeIntervalWarning): TraceWarningItem {
   return {
     locationIdHash: toBase64(w.locationIdHash),
     startIntervalNumber: w.startIntervalNumber,
