@@ -1,4 +1,4 @@
-import { cwaEventUrl, isProtocolError, readEventUrl } from '@bluezone/protocol';
+import { cwaEventUrl, isProtocolError, readEventUrl, unixSeconds, utcDayOfSeconds } from '@bluezone/protocol';
 import { describe, expect, it } from 'vitest';
 import { isDeviceError } from '../errors.js';
 import { at } from '../testing/fake-clock.js';
@@ -111,7 +111,7 @@ describe('check-ins on the phone', () => {
     const { book } = setup();
     await book.checkIn(MARKET, NOW - 14 * 86_400);
     const recent = await book.checkIn(MARKET, NOW - 13 * 86_400);
-    await book.prune(Math.floor(NOW / 86_400) as never);
+    await book.prune(utcDayOfSeconds(unixSeconds(NOW)));
     expect((await book.list(NOW)).map((c) => c.id)).toEqual([recent.id]);
   });
 });

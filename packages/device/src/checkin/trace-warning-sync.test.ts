@@ -9,6 +9,9 @@ import {
   parsePublicKeyPem,
   readEventUrl,
   type TraceTimeIntervalWarning,
+  type UtcDay,
+  unixSeconds,
+  utcDayOfSeconds,
 } from '@bluezone/protocol';
 import { describe, expect, it } from 'vitest';
 import { isDeviceError } from '../errors.js';
@@ -169,9 +172,9 @@ describe('venue warnings from trace warning packages', () => {
     clock.set(T0 + 3_600_000);
     publish(1, [warning(MARKET, T0, 6)]);
     await checkIns.sync();
-    await checkIns.prune(Math.floor(T0 / 86_400_000 + 13) as never);
+    await checkIns.prune((utcDayOfSeconds(unixSeconds(T0 / 1000)) + 13) as UtcDay);
     expect(await checkIns.venueWarnings()).toHaveLength(1);
-    await checkIns.prune(Math.floor(T0 / 86_400_000 + 14) as never);
+    await checkIns.prune((utcDayOfSeconds(unixSeconds(T0 / 1000)) + 14) as UtcDay);
     expect(await checkIns.venueWarnings()).toHaveLength(0);
   });
 });
