@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useCheckIns } from '../checkin/use-check-ins.js';
@@ -22,14 +22,14 @@ export function CheckInsScreen() {
         </Alert>
       )}
       <VenueWarningBanner warnings={snapshot.venueWarnings} />
-      <Group grow>
+      <Stack gap="xs">
         <Button component={Link} to="/checkin" size="md">
           {t('checkin.scan')}
         </Button>
-        <Button component={Link} to="/door" size="md" variant="light">
+        <Button component={Link} to="/door" size="md" variant="light" color="green">
           {t('checkin.door')}
         </Button>
-      </Group>
+      </Stack>
       <Text size="sm">{t('checkin.listIntro')}</Text>
       {snapshot.checkIns.length === 0 && <Text data-testid="no-check-ins">{t('checkin.listEmpty')}</Text>}
       {snapshot.checkIns.map((checkIn) => (
