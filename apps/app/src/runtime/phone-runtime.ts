@@ -8,6 +8,7 @@ import {
   createDevice,
   type DemoAirClockPort,
   type DemoAirRadio,
+  eventHostsOf,
   getJson,
   isDeviceError,
   type Language,
@@ -82,6 +83,11 @@ export class PhoneRuntime {
     }
     const notifier = new BrowserNotifier();
     const heard = new RecentlyHeard();
+    const server = {
+      verificationUrl: absoluteUrl(config.verificationUrl),
+      keyServerUrl: absoluteUrl(config.keyServerUrl),
+      deviceApiKey: config.deviceApiKey,
+    };
     const device = createDevice({
       ports: {
         clock,
@@ -94,11 +100,7 @@ export class PhoneRuntime {
         bluetooth: browserBluetooth(demo !== undefined),
       },
       phone: BROWSER_PHONE,
-      server: {
-        verificationUrl: absoluteUrl(config.verificationUrl),
-        keyServerUrl: absoluteUrl(config.keyServerUrl),
-        deviceApiKey: config.deviceApiKey,
-      },
+      server,
       region: config.region,
       healthAuthorityId: config.healthAuthorityId,
       exportPublicKeys: config.exportPublicKeys.map((k) => ({
@@ -107,8 +109,8 @@ export class PhoneRuntime {
         publicKey: parsePublicKeyPem(k.publicKeyPem),
       })),
       language,
-      // Posters of this deployment carry its own host (`https://<host>/c?v=1#…`).
-      checkIns: { hosts: [window.location.host] },
+      // Posters of this deployment carry its host (`https://<host>/c?v=1#…`): the app's, or its API's.
+      checkIns: { hosts: eventHostsOf([window.location.href, ...Object.values(server)]) },
     });
     const phone = new PhoneRuntime(config, store, clock, device, demo, notifier, heard);
     notifier.onNotify(() => phone.changed());
