@@ -10,6 +10,7 @@ import { CodesPage } from './pages/codes.js';
 import { DeclarationsPage } from './pages/declarations.js';
 import { SignInPage } from './pages/sign-in.js';
 import { UsersPage } from './pages/users.js';
+import { VenuesPage } from './pages/venues.js';
 
 // Pages with charts and the map load on first use: ECharts and the map are most of the console's weight.
 const DashboardPage = lazy(() => import('./pages/dashboard.js').then((m) => ({ default: m.DashboardPage })));
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
       { path: 'account', element: <AccountPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'statistics', element: <StatisticsPage /> },
+      { path: 'venues', element: <VenuesPage /> },
       {
         path: 'users',
         element: (

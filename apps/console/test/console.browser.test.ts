@@ -251,14 +251,14 @@ describe('the console in a browser', () => {
     await context.close();
   });
 
-  it('offers a case worker the codes and declarations only, for their province', async () => {
+  it('offers a case worker the codes, declarations and venues only, for their province', async () => {
     const { context, page, problems } = await openPage(browser, server.origin);
     await signIn(page, CASE_WORKER.username, CASE_WORKER.password);
     expect(new URL(page.url()).pathname).toBe('/console/codes');
     const nav = page.getByRole('navigation').first();
     await expect
       .poll(() => nav.getByRole('link').allTextContents())
-      .toEqual(['Mã tải lên', 'Khai báo', 'Tài khoản']);
+      .toEqual(['Mã tải lên', 'Khai báo', 'Địa điểm', 'Tài khoản']);
     expect(await page.getByLabel(labelled('Tỉnh')).count()).toBe(0);
     await page.getByLabel('F1 – tiếp xúc gần (recursive)').check();
     await page.getByRole('button', { name: 'Cấp mã' }).click();

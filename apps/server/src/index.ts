@@ -15,6 +15,7 @@ export { type Clock, ManualClock, systemClock } from './clock.js';
 export { type Config, ConfigError, loadConfig } from './config/index.js';
 export { createLogger } from './http/logger.js';
 export type { BluezoneServer } from './http/server.types.js';
+export { pdfQrText } from './testing/pdf-qr.js';
 export {
   freePort,
   type PostgresCluster,

@@ -10,11 +10,13 @@ import { registerRiskCommand } from './risk.js';
 import { registerServerCommand } from './server.js';
 import { registerSimCommand } from './sim.js';
 import { registerStartCommand } from './start/start.js';
+import { registerTraceWarningsCommand } from './trace-warnings.js';
 
 /** Adds every subcommand to the program. Each command group lives in its own file. */
 export function registerCommands(program: Command): void {
   registerKeysCommand(program);
   registerExportCommand(program);
+  registerTraceWarningsCommand(program);
   registerCheckinCommand(program);
   registerRiskCommand(program);
   registerBenchCommand(program);

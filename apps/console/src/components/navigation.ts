@@ -25,6 +25,8 @@ export function navigationFor(user: SessionUser): NavItem[] {
   }
   items.push({ label: 'nav.codes', to: '/codes' });
   if (DECLARATION_ROLES.includes(user.role)) items.push({ label: 'nav.declarations', to: '/declarations' });
+  // Venues for everyone: case workers warn them, analysts read them.
+  items.push({ label: 'nav.venues', to: '/venues' });
   if (READERS.includes(user.role)) {
     items.push({ label: 'nav.campaigns', to: '/campaigns' });
     items.push({ label: 'nav.statistics', to: '/statistics' });

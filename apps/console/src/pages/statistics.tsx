@@ -9,6 +9,7 @@ import { useFormat } from '../components/format.js';
 import { NotAvailable } from '../components/not-available.js';
 import { ExportFilesTable } from './statistics/export-files.js';
 import { ExportSizeChart, FunnelChart, UploadsChart } from './statistics/statistics-charts.js';
+import { VenueStatisticsPanel } from './venues/venue-statistics.js';
 
 const RANGES = ['7', '30', '90'] as const;
 
@@ -81,6 +82,7 @@ export function StatisticsPage() {
           </Paper>
         </>
       ) : null}
+      <VenueStatisticsPanel />
     </Stack>
   );
 }

@@ -31,6 +31,7 @@ const ADMINS: readonly ConsoleRole[] = ['national', 'province']; // users, audit
 const READERS: readonly ConsoleRole[] = ['national', 'province', 'analyst']; // adoption, campaigns
 const CODES: readonly ConsoleRole[] = ['national', 'province', 'caseworker'];
 const DECLARATIONS: readonly ConsoleRole[] = ['national', 'province', 'caseworker'];
+const VENUE_WARNERS: readonly ConsoleRole[] = ['national', 'province', 'caseworker'];
 
 let t: TestApp;
 let deviceKey: string;
@@ -97,6 +98,10 @@ const declaration = async (area: Area) => {
   }[];
   return String(listed.find((d) => d.name === name)?.id);
 };
+
+const venueBody = { name: 'Chợ', address: 'Số 1', locationType: 3, defaultCheckInLengthInMinutes: 30 };
+const venue = async (area: Area) =>
+  String((await asNational('POST', '/console/api/venues', { ...venueBody, province: area })).id);
 
 /** A route whose request names a province: a user of OWN is refused for OTHER. */
 const inArea = (roles: readonly ConsoleRole[], request: NonNullable<Rule['request']>): Rule => ({
@@ -183,6 +188,39 @@ const RULES: Record<string, Rule> = {
     url: `/console/api/declarations/${await declaration(a)}/status`,
     body: { status: 'contacted' },
   })),
+  'GET /console/api/venues': inArea(ALL, async (a) => ({ url: `/console/api/venues?province=${a}` })),
+  'POST /console/api/venues': inArea(ADMINS, async (a) => ({
+    url: '/console/api/venues',
+    body: { ...venueBody, province: a },
+  })),
+  'GET /console/api/venues/{id}': inArea(ALL, async (a) => ({
+    url: `/console/api/venues/${await venue(a)}`,
+  })),
+  'POST /console/api/venues/{id}': inArea(ADMINS, async (a) => ({
+    url: `/console/api/venues/${await venue(a)}`,
+    body: venueBody,
+  })),
+  'DELETE /console/api/venues/{id}': inArea(ADMINS, async (a) => ({
+    url: `/console/api/venues/${await venue(a)}`,
+  })),
+  'GET /console/api/venues/{id}/poster.pdf': inArea(ALL, async (a) => ({
+    url: `/console/api/venues/${await venue(a)}/poster.pdf?size=a5`,
+  })),
+  'POST /console/api/venues/{id}/warnings': inArea(VENUE_WARNERS, async (a) => ({
+    url: `/console/api/venues/${await venue(a)}/warnings`,
+    body: { date: yesterday, from: '07:00', to: '11:00', transmissionRiskLevel: 5 },
+  })),
+  'GET /console/api/venues/posters.zip': inArea(ALL, async (a) => ({
+    url: `/console/api/venues/posters.zip?organisation=${await organisation(a)}`,
+  })),
+  'POST /console/api/venues/import': inArea(ADMINS, async (a) => ({
+    url: '/console/api/venues/import',
+    body: {
+      province: a,
+      csv: 'name,address,type,check_in_minutes,start,end,district\nChợ,Số 1,3,30,,,',
+    },
+  })),
+  'GET /console/api/venues/statistics': anywhere(ALL),
   'GET /console/api/session': anywhere(ALL),
   'DELETE /console/api/session': anywhere(ALL),
   'POST /console/api/session/totp': anywhere(ALL),

@@ -3,6 +3,7 @@ import { buildExportIndex, buildTraceWarningFile, padTraceWarnings } from '@blue
 import type { Logger } from 'pino';
 import type { BlobStore } from '../blobstore/blob-store.js';
 import { INDEX_CACHE_CONTROL, ZIP_CACHE_CONTROL } from '../export/export-keys.js';
+import { batchRandom } from '../export/export-random.js';
 import { signingKeyRows, toSigner } from '../export/export-signers.js';
 import { createAuthorityRepository } from '../repositories/authority.repository.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
@@ -80,8 +81,14 @@ export function createTraceWarningExportService(
     const real = await warnings.receivedIn(row.hour);
     const signers = (await signingKeyRows(db, config, healthAuthorityId)).map((r) => toSigner(r, deps.keys));
     const endInterval = (row.hour + 1) * INTERVALS_PER_HOUR;
+    const [first] = signers;
+    if (!first) throw new Error(`region ${row.region} has no export signing key`);
+    // The padding's randomness is derived from the signing key and the hour (as a key export's), and
+    // ECDSA signatures are deterministic: a package written again (a crash, a lost lease) has the same
+    // bytes, so a listed package never changes.
+    const random = batchRandom(first.signingKey, `trace-warnings ${row.region} ${row.hour}`);
     const padded = padTraceWarnings(real, TRACE_WARNING_PADDING_MIN, {
-      randomBytes: (n) => new Uint8Array(randomBytes(n)),
+      randomBytes: random.bytes,
       firstInterval: endInterval - TRACE_WARNING_RETENTION_HOURS * INTERVALS_PER_HOUR,
       lastInterval: endInterval - 1,
     });

@@ -1,5 +1,5 @@
 import type { TraceTimeIntervalWarning } from '@bluezone/protocol';
-import { eq, lt, min } from 'drizzle-orm';
+import { asc, eq, lt, min } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { traceWarningCertificates, traceWarnings } from '../database/schema.js';
 import { isUniqueViolation } from '../repositories/database-errors.js';
@@ -42,9 +42,13 @@ export function createTraceWarningRepository(db: Database) {
         await db.insert(traceWarnings).values(warnings.map((w) => row(w, receivedHour, 'venue')));
     },
 
-    /** The warnings received in one hour. */
+    /** The warnings received in one hour, in the order received (a package written again is the same). */
     async receivedIn(hour: number): Promise<TraceTimeIntervalWarning[]> {
-      const rows = await db.select().from(traceWarnings).where(eq(traceWarnings.receivedHour, hour));
+      const rows = await db
+        .select()
+        .from(traceWarnings)
+        .where(eq(traceWarnings.receivedHour, hour))
+        .orderBy(asc(traceWarnings.id));
       return rows.map((r) => ({
         locationIdHash: r.locationIdHash,
         startIntervalNumber: r.startIntervalNumber,

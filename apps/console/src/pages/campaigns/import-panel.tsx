@@ -1,10 +1,11 @@
-import type { ImportAnswer, ImportProblem } from '@bluezone/api';
-import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import type { ImportAnswer } from '@bluezone/api';
+import { Alert, Button, Code, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, post } from '../../api/client.js';
+import { post } from '../../api/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ImportProblems, importProblemsOf } from '../../components/import-problems.js';
 
 const EXAMPLE = 'date,province,district,source,installs,active\n2020-08-10,VN-20,,store:google,1520,1300';
 
@@ -17,10 +18,7 @@ export function ImportPanel() {
     mutationFn: () => post<ImportAnswer>('/adoption/import', { csv }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['adoption'] }),
   });
-  const problems =
-    isApiError(upload.error) && Array.isArray(upload.error.body.errors)
-      ? (upload.error.body.errors as ImportProblem[])
-      : undefined;
+  const problems = importProblemsOf(upload.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     upload.mutate();
@@ -52,26 +50,7 @@ export function ImportPanel() {
             </Alert>
           ) : null}
           {problems ? (
-            <Alert color="red" variant="light" role="alert" title={t('campaigns.importRefused')}>
-              <Table data-testid="import-problems">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('campaigns.line')}</Table.Th>
-                    <Table.Th>{t('campaigns.column')}</Table.Th>
-                    <Table.Th>{t('campaigns.problem')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {problems.map((p) => (
-                    <Table.Tr key={`${p.line}-${p.column}-${p.message}`}>
-                      <Table.Td>{p.line}</Table.Td>
-                      <Table.Td>{p.column ?? '–'}</Table.Td>
-                      <Table.Td>{p.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Alert>
+            <ImportProblems problems={problems} testId="import-problems" />
           ) : (
             <ErrorAlert error={upload.error} />
           )}
