@@ -175,6 +175,8 @@ export class PhoneRuntime {
   }
 
   private async uploaded(prepared: PreparedUpload): Promise<void> {
+    // First, while the certificate is fresh (it lives minutes; on the demo's fast clock, a second).
+    await this.shareCheckIns();
     await this.store.delete(CONFIRMED_UPLOAD);
     await saveReported(this.store, {
       testType: prepared.testType,
@@ -182,7 +184,6 @@ export class PhoneRuntime {
       keyCount: prepared.keyCount,
       atMs: this.clock.nowMs(),
     });
-    await this.shareCheckIns();
     this.changed();
   }
 
