@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout.js';
 import { useApp } from './runtime/app-context.js';
+import { CheckInConfirmScreen } from './screens/checkin-confirm.js';
+import { CheckInScanScreen } from './screens/checkin-scan.js';
+import { CheckInsScreen } from './screens/checkins.js';
+import { DoorCardScreen } from './screens/door-card.js';
 import { FirstRunScreen } from './screens/first-run.js';
 import { HistoryScreen } from './screens/history.js';
 import { HomeScreen } from './screens/home.js';
@@ -10,6 +14,7 @@ import { InviteScreen } from './screens/invite.js';
 import { NoticesScreen } from './screens/notices.js';
 import { ReportScreen } from './screens/report.js';
 import { SettingsScreen } from './screens/settings.js';
+import { VenueWarningScreen } from './screens/venue-warning.js';
 import { WarningScreen } from './screens/warning.js';
 
 export function App() {
@@ -44,6 +49,12 @@ export function App() {
         <Route path="/notices" element={<NoticesScreen />} />
         <Route path="/invite" element={<InviteScreen />} />
         <Route path="/settings" element={<SettingsScreen />} />
+        <Route path="/checkin" element={<CheckInScanScreen />} />
+        <Route path="/checkin/confirm" element={<CheckInConfirmScreen />} />
+        <Route path="/c" element={<CheckInConfirmScreen />} />
+        <Route path="/checkins" element={<CheckInsScreen />} />
+        <Route path="/door" element={<DoorCardScreen />} />
+        <Route path="/venue-warning" element={<VenueWarningScreen />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </AppLayout>

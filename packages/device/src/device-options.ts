@@ -1,4 +1,5 @@
 import type { ExportPublicKey, PhoneModel } from '@bluezone/protocol';
+import type { CheckInOptions } from './checkin/device-check-ins.js';
 import type { Clock } from './ports/clock.js';
 import type { KeyValueStore } from './ports/key-value-store.js';
 import type { BluetoothStatePort, HttpPort, Notifier } from './ports/platform.js';
@@ -49,6 +50,8 @@ export interface DeviceOptions {
   readonly risk?: RiskConfigurationInput | undefined;
   /** Bounds of a sync pass: each file's time limit, the most index paths considered. */
   readonly sync?: ExportSyncLimits | undefined;
+  /** Venue check-in: hosts of our event URLs, least overlap of a venue warning. */
+  readonly checkIns?: CheckInOptions | undefined;
   /** Language of notifications; default `vi`. */
   readonly language?: Language | undefined;
 }

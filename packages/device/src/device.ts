@@ -1,14 +1,14 @@
-import { type BluezoneClient, createBluezoneClient, isApiError, isNetworkError } from '@bluezone/api';
+import { type BluezoneClient, createBluezoneClient } from '@bluezone/api';
 import {
   assessExposureRisk,
   type DeviceCalibration,
   intervalOf,
-  isProtocolError,
   lookupCalibration,
   type RiskConfiguration,
   type UtcDay,
   utcDayOfSeconds,
 } from '@bluezone/protocol';
+import { DeviceCheckIns, eventHostsOf } from './checkin/device-check-ins.js';
 import type { DeviceOptions } from './device-options.js';
 import type { DeviceErrorRecord, DeviceStatus, SyncStatusRecord } from './device-status.js';
 import { OwnKeys } from './keys/own-keys.js';
@@ -17,9 +17,10 @@ import { nowSeconds } from './ports/clock.js';
 import { getJson, setJson } from './ports/key-value-store.js';
 import type { HeardAdvertisement } from './ports/radio.js';
 import { SightingLog } from './sightings/sighting-log.js';
-import { type ExportSyncReport, syncExports } from './sync/export-sync.js';
+import { DEFAULT_FILE_TIMEOUT_MS, type ExportSyncReport, syncExports } from './sync/export-sync.js';
 import { ExposureStore } from './sync/exposure-store.js';
 import { resolveRiskConfiguration } from './sync/risk-options.js';
+import { syncErrorRecord } from './sync/sync-error.js';
 import {
   confirmUpload,
   type PreparedUpload,
@@ -56,6 +57,8 @@ export class BluezoneDevice {
   private readonly log: SightingLog;
   private readonly exposures: ExposureStore;
   private readonly warnings: WarningState;
+  /** Venue check-ins, venue warnings, sharing check-ins on upload (docs/checkin.md). */
+  readonly checkIns: DeviceCheckIns;
   private advertisedInterval: number | undefined;
 
   constructor(private readonly options: DeviceOptions) {
@@ -70,6 +73,16 @@ export class BluezoneDevice {
     this.log = new SightingLog(ports.store);
     this.exposures = new ExposureStore(ports.store);
     this.warnings = new WarningState(ports.store, ports.notifier, options.language ?? 'vi');
+    this.checkIns = new DeviceCheckIns({
+      ...ports,
+      client: this.client,
+      region: options.region,
+      publicKeys: options.exportPublicKeys,
+      eventUrls: { hosts: options.checkIns?.hosts ?? eventHostsOf(Object.values(options.server)) },
+      language: options.language ?? 'vi',
+      fileTimeoutMs: options.sync?.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+      minOverlapMinutes: options.checkIns?.minOverlapMinutes,
+    });
   }
 
   /** The risk configuration exposures are scored with. */
@@ -130,6 +143,7 @@ export class BluezoneDevice {
       lastError: null,
     });
     await this.refreshRiskConfiguration();
+    await this.checkIns.sync();
     let report: ExportSyncReport;
     try {
       report = await syncExports({
@@ -250,6 +264,7 @@ export class BluezoneDevice {
     await this.ownKeys.prune(today);
     await this.log.prune(today);
     await this.exposures.prune(today);
+    await this.checkIns.prune(today);
     await this.ownKeys.keyForDay(today);
   }
 
@@ -263,11 +278,4 @@ export class BluezoneDevice {
 /** Builds a device; throws `DeviceError('invalid_risk_configuration')` for a bad configuration. */
 export function createDevice(options: DeviceOptions): BluezoneDevice {
   return new BluezoneDevice(options);
-}
-
-function syncErrorRecord(error: unknown, atMs: number): DeviceErrorRecord {
-  if (isNetworkError(error)) return { code: 'sync_network', message: error.message, atMs };
-  if (isApiError(error)) return { code: `sync_${error.code}`, message: error.message, atMs };
-  if (isProtocolError(error)) return { code: error.code, message: error.message, atMs };
-  throw error;
 }

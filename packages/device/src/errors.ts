@@ -13,7 +13,11 @@ export type DeviceErrorCode =
   | 'upload_exposure_date_unknown'
   | 'upload_nothing_pending'
   | 'sync_network'
-  | 'sync_failed';
+  | 'sync_failed'
+  | 'checkin_not_found'
+  | 'checkin_invalid_times'
+  | 'checkin_share_network'
+  | 'checkin_share_rejected';
 
 /** The one error type of @bluezone/device. */
 export class DeviceError extends Error {

@@ -1,4 +1,5 @@
 // @bluezone/device — the phone's runtime, platform-neutral behind ports (docs/device.md).
+export * from './checkin/index.js';
 export * from './demo-air/index.js';
 export * from './device.js';
 export * from './device-options.js';

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { savedLanguage } from '../runtime/prefs.js';
+import checkinEn from './checkin-en.json';
+import checkinVi from './checkin-vi.json';
 import en from './en.json';
 import vi from './vi.json';
 
@@ -10,7 +12,10 @@ export type AppLanguage = 'vi' | 'en';
 export async function initI18n(): Promise<void> {
   const lng = savedLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: {
+      vi: { translation: { ...vi, checkin: checkinVi } },
+      en: { translation: { ...en, checkin: checkinEn } },
+    },
     lng,
     fallbackLng: 'vi',
     interpolation: { escapeValue: false },

@@ -1,13 +1,16 @@
 import { type AppConfig, createDemoAirClient, type DemoAirClient } from '@bluezone/api';
 import {
   type BluezoneDevice,
+  type CheckInShareResult,
   type Clock,
   createDemoAirClock,
   createDemoAirRadio,
   createDevice,
   type DemoAirClockPort,
   type DemoAirRadio,
+  eventHostsOf,
   getJson,
+  isDeviceError,
   type Language,
   type NearbyDevice,
   type PreparedUpload,
@@ -46,6 +49,8 @@ export class PhoneRuntime {
   private syncing: Promise<unknown> | undefined;
   /** The error code of this session's last check, null when it succeeded (undefined before one). */
   lastSyncError: string | null | undefined;
+  /** What became of the check-ins chosen with the last upload (undefined: nothing chosen this session). */
+  lastCheckInShare: CheckInShareResult | 'later' | 'failed' | undefined;
 
   private constructor(
     readonly config: AppConfig,
@@ -78,6 +83,11 @@ export class PhoneRuntime {
     }
     const notifier = new BrowserNotifier();
     const heard = new RecentlyHeard();
+    const server = {
+      verificationUrl: absoluteUrl(config.verificationUrl),
+      keyServerUrl: absoluteUrl(config.keyServerUrl),
+      deviceApiKey: config.deviceApiKey,
+    };
     const device = createDevice({
       ports: {
         clock,
@@ -90,11 +100,7 @@ export class PhoneRuntime {
         bluetooth: browserBluetooth(demo !== undefined),
       },
       phone: BROWSER_PHONE,
-      server: {
-        verificationUrl: absoluteUrl(config.verificationUrl),
-        keyServerUrl: absoluteUrl(config.keyServerUrl),
-        deviceApiKey: config.deviceApiKey,
-      },
+      server,
       region: config.region,
       healthAuthorityId: config.healthAuthorityId,
       exportPublicKeys: config.exportPublicKeys.map((k) => ({
@@ -103,6 +109,8 @@ export class PhoneRuntime {
         publicKey: parsePublicKeyPem(k.publicKeyPem),
       })),
       language,
+      // Posters of this deployment carry its host (`https://<host>/c?v=1#…`): the app's, or its API's.
+      checkIns: { hosts: eventHostsOf([window.location.href, ...Object.values(server)]) },
     });
     const phone = new PhoneRuntime(config, store, clock, device, demo, notifier, heard);
     notifier.onNotify(() => phone.changed());
@@ -125,8 +133,12 @@ export class PhoneRuntime {
       if (this.clock.nowMs() - this.lastSyncMs < SYNC_EVERY_MS) return;
       void this.sync();
       void this.retryConfirmedUpload().catch(() => undefined);
+      void this.shareCheckIns();
     });
-    const online = () => void this.retryConfirmedUpload().catch(() => undefined);
+    const online = () => {
+      void this.retryConfirmedUpload().catch(() => undefined);
+      void this.shareCheckIns();
+    };
     window.addEventListener('online', online);
     this.stops.push(tick, refresh, sync, () => window.removeEventListener('online', online));
     void this.sync();
@@ -136,7 +148,8 @@ export class PhoneRuntime {
    * Step 2 of an upload, after the person pressed "share": remembered, so that if the network
    * fails the upload is sent again later (when online, or at the next check) without asking again.
    */
-  async confirmUpload(prepared: PreparedUpload): Promise<UploadResult> {
+  async confirmUpload(prepared: PreparedUpload, checkInIds?: readonly string[]): Promise<UploadResult> {
+    if (checkInIds !== undefined) await this.device.checkIns.chooseToShare(checkInIds);
     await setJson(this.store, CONFIRMED_UPLOAD, prepared.id);
     const result = await this.device.confirmUpload(prepared);
     await this.uploaded(prepared);
@@ -162,6 +175,8 @@ export class PhoneRuntime {
   }
 
   private async uploaded(prepared: PreparedUpload): Promise<void> {
+    // First, while the certificate is fresh (it lives minutes; on the demo's fast clock, a second).
+    await this.shareCheckIns();
     await this.store.delete(CONFIRMED_UPLOAD);
     await saveReported(this.store, {
       testType: prepared.testType,
@@ -170,6 +185,16 @@ export class PhoneRuntime {
       atMs: this.clock.nowMs(),
     });
     this.changed();
+  }
+
+  /** Sends the check-ins chosen with the upload, once its keys are published; never throws. */
+  async shareCheckIns(): Promise<void> {
+    try {
+      const result = await this.device.checkIns.share();
+      if (result !== null) this.lastCheckInShare = result;
+    } catch (error) {
+      this.lastCheckInShare = isDeviceError(error, 'checkin_share_network') ? 'later' : 'failed';
+    }
   }
 
   /** Checks for new exports now ("check now"); never throws. */

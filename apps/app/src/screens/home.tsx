@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, VisuallyHidden } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CheckInShortcuts } from '../components/check-in-shortcuts.js';
 import { BluetoothRune } from '../components/icons.js';
 import { Radar } from '../components/radar.js';
 import { StatusCard } from '../components/status-card.js';
@@ -104,6 +105,7 @@ export function HomeScreen() {
       >
         {checking ? t('home.checking') : t('home.checkNow')}
       </Button>
+      <CheckInShortcuts />
       <Radar nearby={snapshot.nearby} />
       <Button component={Link} to="/invite" variant="light" size="md">
         {t('home.invite')}

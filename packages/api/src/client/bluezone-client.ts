@@ -2,6 +2,7 @@ import { DEFAULT_EXPORT_LIMITS, DEFAULT_MAX_INDEX_BYTES } from '@bluezone/protoc
 import type { Areas2020 } from '../areas.schemas.js';
 import type { DeclarationReceived, DeclarationRequest } from '../console/declarations.schemas.js';
 import type { NoticeBoard } from '../notices.schemas.js';
+import type { TraceWarningUpload, TraceWarningUploadAnswer } from '../trace-warnings.schemas.js';
 import type {
   VerificationCertificateRequest,
   VerificationCertificateResponse,
@@ -60,6 +61,12 @@ export interface BluezoneClient {
   notices(region: string): Promise<NoticeBoard>;
   /** `POST {verificationUrl}/api/declarations` with the device API key: an F1/F2 person's declaration. */
   declare(request: DeclarationRequest): Promise<DeclarationReceived>;
+  /** `POST {keyServerUrl}/v1/trace-warnings`: the check-ins a person shares, with the keys' certificate. */
+  uploadTraceWarnings(request: TraceWarningUpload): Promise<TraceWarningUploadAnswer>;
+  /** `GET {keyServerUrl}/v1/trace-warnings/{region}/index.txt`: paths of warning packages, oldest first. */
+  traceWarningIndex(region: string, options?: DownloadOptions): Promise<string>;
+  /** A package listed in that index, by its path (`VN/trace-warnings-<hour>.zip`); at most 32 MiB. */
+  traceWarningFile(path: string, options?: DownloadOptions): Promise<Uint8Array>;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
@@ -145,6 +152,15 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
     notices: async (region) =>
       (await getJson(`${keyServerUrl}/v1/notices/${encodeURIComponent(region)}`)) as NoticeBoard,
     declare: (request) => postJson(`${verificationUrl}/api/declarations`, request, deviceApiKey),
+    uploadTraceWarnings: (request) => postJson(`${keyServerUrl}/v1/trace-warnings`, request),
+    traceWarningIndex: async (region, download) => {
+      const url = `${keyServerUrl}/v1/trace-warnings/${encodeURIComponent(region)}/index.txt`;
+      return bodyText((await get(url, { maxBytes: DEFAULT_MAX_INDEX_BYTES, ...download })).body);
+    },
+    traceWarningFile: async (path, download) => {
+      const url = `${keyServerUrl}/v1/trace-warnings/${path.replace(/^\/+/, '')}`;
+      return bodyBytes((await get(url, { maxBytes: DEFAULT_EXPORT_LIMITS.maxBytes, ...download })).body);
+    },
   };
 }
 

@@ -12,10 +12,11 @@ export interface HttpPort {
 
 /** A warning to show as a system notification. */
 export interface WarningNotification {
-  readonly level: 'F1' | 'F2';
+  /** F1 / F2 (exposure), or `venue` (a check-in overlapped a venue warning, docs/checkin.md). */
+  readonly level: 'F1' | 'F2' | 'venue';
   readonly title: string;
   readonly body: string;
-  /** ISO date of the exposure. */
+  /** ISO date of the exposure (of the stay, for a venue). */
   readonly exposureDate: string;
 }
 

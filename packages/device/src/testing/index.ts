@@ -5,3 +5,4 @@ export * from './memory-phone.js';
 export * from './memory-platform.js';
 export * from './memory-store.js';
 export * from './seeded-random.js';
+export * from './venue-codes.js';

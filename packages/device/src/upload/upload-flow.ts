@@ -8,6 +8,7 @@ import {
   unixSeconds,
   utcDayOfSeconds,
 } from '@bluezone/protocol';
+import { keepCertificateForCheckIns } from '../checkin/check-in-share-state.js';
 import { DeviceError } from '../errors.js';
 import type { OwnKeys } from '../keys/own-keys.js';
 import { getJson, type KeyValueStore, setJson } from '../ports/key-value-store.js';
@@ -142,6 +143,8 @@ export async function confirmUpload(
     });
     if (published.revisionToken !== undefined)
       await setJson(deps.store, REVISION_TOKEN, published.revisionToken);
+    // The same certificate may share check-ins once (docs/checkin.md); nothing else is kept.
+    await keepCertificateForCheckIns(deps.store, pending.certificate, pending.symptomOnsetInterval);
     await deps.store.delete(PENDING);
     return {
       insertedExposures: published.insertedExposures ?? 0,

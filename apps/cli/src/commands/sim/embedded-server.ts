@@ -98,6 +98,8 @@ export async function startEmbeddedServer(
       ],
       runExportPass: async () => {
         await app.runExportPass();
+        // The venue warnings of the hours that ended, published with the keys (docs/checkin.md).
+        await app.runTraceWarningPass();
       },
       close: async () => {
         await app.close();
