@@ -109,8 +109,15 @@ export class PhoneRuntime {
         publicKey: parsePublicKeyPem(k.publicKeyPem),
       })),
       language,
-      // Posters of this deployment carry its host (`https://<host>/c?v=1#…`): the app's, or its API's.
-      checkIns: { hosts: eventHostsOf([window.location.href, ...Object.values(server)]) },
+      // Posters of this deployment carry its host (`https://<host>/c?v=1#…`): the app's, its API's, or
+      // the public origin the server names (BLUEZONE_PUBLIC_ORIGIN).
+      checkIns: {
+        hosts: eventHostsOf([
+          window.location.href,
+          ...Object.values(server),
+          ...(config.eventOrigin ? [config.eventOrigin] : []),
+        ]),
+      },
     });
     const phone = new PhoneRuntime(config, store, clock, device, demo, notifier, heard);
     notifier.onNotify(() => phone.changed());

@@ -44,6 +44,7 @@ export async function appConfigOf(
       publicKeyPem,
     })),
     features: SERVER_APP_FEATURES,
+    ...(deps.config.publicOrigin ? { eventOrigin: deps.config.publicOrigin } : {}),
   };
 }
 

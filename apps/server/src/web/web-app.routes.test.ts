@@ -77,6 +77,13 @@ describe('the citizen app at /app/', () => {
     expect((await get(app, '/app/..%2f..%2fpackage.json')).statusCode).toBe(404);
   });
 
+  it("sends a venue poster's link to the app's check-in, query kept", async () => {
+    const poster = await get(app, '/c?v=1');
+    expect(poster.statusCode).toBe(302);
+    expect(poster.headers.location).toBe('/app/c?v=1');
+    expect((await get(app, '/c')).headers.location).toBe('/app/c');
+  });
+
   it('serves the configuration given (also when known only once the server runs)', async () => {
     const config = await get(app, '/app/config.json');
     expect(config.json()).toEqual(CONFIG);

@@ -35,6 +35,12 @@ export function registerWebApp(server: BluezoneServer, options: WebAppOptions): 
     await scope.register(fastifyStatic, { root, serve: false });
     const hide = { schema: { hide: true } } as Record<string, unknown>;
     scope.get('/app', hide, async (_request, reply) => reply.redirect(WEB_APP_PREFIX, 301));
+    // A venue poster's `…/c?v=1#<payload>` opens the app's check-in; the browser keeps the `#` part
+    // across the redirect, so the payload never reaches the server (docs/checkin.md).
+    scope.get('/c', hide, async (request, reply) => {
+      const query = request.url.indexOf('?');
+      return reply.redirect(`${WEB_APP_PREFIX}c${query < 0 ? '' : request.url.slice(query)}`, 302);
+    });
     scope.get('/app/config.json', hide, async (_request, reply) => {
       const config = typeof options.config === 'function' ? await options.config() : options.config;
       reply.header('cache-control', 'no-cache');

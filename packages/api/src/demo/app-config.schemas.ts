@@ -31,6 +31,11 @@ export const AppConfig = Type.Object({
   ),
   /** Present when `npm start`'s simulated district accepts phones over the demo air. */
   demoAir: Type.Optional(Type.Object({ url: Type.String() })),
+  /**
+   * The origin this deployment's venue posters carry (`BLUEZONE_PUBLIC_ORIGIN`), when it is not the
+   * app's own: event URLs on its host are accepted too (docs/checkin.md).
+   */
+  eventOrigin: Type.Optional(Type.String()),
   /** What else the deployment offers; absent (an older server): none of it. */
   features: Type.Optional(AppFeatures),
 });
