@@ -1,0 +1,119 @@
+// Checks that the project's own pages (docs/, the READMEs, CONTRIBUTING.md) name only files and
+// settings that exist: every relative link resolves from the page, every backticked repository path
+// exists (a full path from the repository's root exactly; a shorter one such as
+// `export/export-file-listing.ts` as the end of some file's path), and every `BLUEZONE_*` variable is
+// read somewhere outside the pages. A vitest test (`docs-references.test.ts`) runs it over the tree.
+//
+//   npx tsx scripts/docs-references.ts        # lists stale references; exit 1 if any
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+/** Folders never listed: installed, built and scratch files. */
+const SKIPPED = new Set(['node_modules', 'dist', 'coverage', 'tmp']);
+/**
+ * Names in backticks that look like paths but are not this repository's files: object keys of the
+ * blob store, paths inside other projects whose facts a page cites, cookie attributes.
+ */
+const NOT_REPOSITORY_PATHS = new Set([
+    'VN/index.txt', // object key in the blob store (docs/operations.md)
+    'documentation/parameters/parameter_dictionary.md', // in the Covasim repository (docs/planner.md)
+    'tests/data/baseline_parameters_transpose.csv', // in the Covasim repository (docs/planner.md)
+    'sdk/src/main/res/raw/en_calibration_2020_08_12.csv', // in Google's GAEN sample (protocol NOTICE)
+    'drizzle-orm/entity.js', // inside the installed package (docs/performance.md)
+    'dist/', // what a build writes (not committed)
+    'assets/', // the app's built files (docs/app.md)
+]);
+const FILE_LIKE = /\.(ts|tsx|mts|mjs|js|md|json|sql|sh|yml|yaml|conf|html|css|csv|proto|toml)$/;
+const VARIABLE = /\bBLUEZONE_[A-Z0-9_]*[A-Z0-9]\b/g;
+function walk(root, dir, out) {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+        if (entry.name.startsWith('.') || SKIPPED.has(entry.name))
+            continue;
+        const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (entry.isDirectory())
+            walk(root, path, out);
+        else
+            out.push(path);
+    }
+    return out;
+}
+/** The repository's files (relative, `/`-separated), without installed, built and data folders. */
+export function repositoryFiles(root) {
+    return walk(root, '', []);
+}
+/**
+ * The pages checked: every Markdown file of the repository outside the skipped folders, except the
+ * READMEs of the third-party data sets under `data/` (they describe their own archives).
+ */
+export const isPage = (path) => path.endsWith('.md') && !path.startsWith('data/');
+/** Backticked names in a page that look like repository paths (a `/`, a file extension or a trailing `/`). */
+export function pathsNamed(text) {
+    const names = [];
+    for (const match of text.matchAll(/`([^`\s]+)`/g)) {
+        const name = match[1].replace(/#.*$/, '').replace(/:\d+(-\d+)?$/, '');
+        if (!name.includes('/') || /^[a-z][a-z0-9+.-]*:|^\/|^@|^-|[*<>{}…$^=()|\\]|\.\.\./.test(name))
+            continue;
+        if (FILE_LIKE.test(name) || name.endsWith('/'))
+            names.push(name);
+    }
+    return names;
+}
+/** Relative link targets of a page (no scheme, no pure anchor), without their anchor. */
+export function linksNamed(text) {
+    const links = [];
+    for (const match of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = match[1].replace(/#.*$/, '');
+        if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/'))
+            continue;
+        links.push(target);
+    }
+    return links;
+}
+/** Every stale link, path and `BLUEZONE_*` variable of the repository's pages. */
+export function staleReferences(root) {
+    const files = repositoryFiles(root);
+    const folders = new Set(files.flatMap((f) => f
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    const tops = new Set(files.map((f) => f.split('/')[0]));
+    const exists = (path) => files.includes(path) || folders.has(path.replace(/\/$/, ''));
+    const endsSomePath = (name) => {
+        const tail = `/${name.replace(/\/$/, '')}`;
+        return name.endsWith('/')
+            ? [...folders].some((f) => `/${f}`.endsWith(tail))
+            : files.some((f) => `/${f}`.endsWith(tail));
+    };
+    const variablesRead = new Set(files
+        .filter((f) => !isPage(f) && /\.(ts|tsx|mjs|js|json|sh|yml|yaml|conf|env|service)$|Dockerfile/.test(f))
+        .flatMap((f) => readFileSync(join(root, f), 'utf8').match(VARIABLE) ?? []));
+    const stale = [];
+    for (const page of files.filter(isPage)) {
+        const text = readFileSync(join(root, page), 'utf8');
+        for (const link of linksNamed(text)) {
+            if (!existsSync(resolve(root, dirname(page), link)))
+                stale.push({ page, kind: 'link', name: link });
+        }
+        for (const name of pathsNamed(text)) {
+            if (NOT_REPOSITORY_PATHS.has(name))
+                continue;
+            const found = tops.has(name.split('/')[0]) ? exists(name) : endsSomePath(name);
+            if (!found && !existsSync(resolve(root, dirname(page), name)))
+                stale.push({ page, kind: 'path', name });
+        }
+        for (const variable of new Set(text.match(VARIABLE) ?? [])) {
+            if (!variablesRead.has(variable))
+                stale.push({ page, kind: 'variable', name: variable });
+        }
+    }
+    return stale;
+}
+function main() {
+    const root = resolve(import.meta.dirname, '..');
+    const stale = staleReferences(root);
+    for (const s of stale)
+        console.log(`${s.page}: ${s.kind} ${s.name} names nothing in the repository`);
+    console.log(stale.length === 0 ? 'every path, link and BLUEZONE_* variable of the pages exists' : '');
+    return stale.length === 0 ? 0 : 1;
+}
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename))
+    process.exit(main());
