@@ -38,14 +38,14 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     });
     browser = await launchChromium();
     page = await phonePage(browser);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await other?.stop();
     await browser?.close();
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 600_000);
 
   const tab = (name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
   const button = (name: string | RegExp) => page.getByRole('button', { name });
@@ -186,7 +186,7 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
       }
       return ownKeys.every((key) => published.has(toBase64(fromBase64(key)))) ? true : undefined;
     });
-  }, 240_000);
+  }, 600_000);
 
   it('shows the radar, the history, notices and invite screens', async () => {
     // The radar: whom the last scan heard in the simulated district (empty now and then).
@@ -251,7 +251,7 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     }
     await page.reload();
     await page.getByText('Check now').waitFor();
-  }, 120_000);
+  }, 600_000);
 
   it('deletes all my data and starts the first run again', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();

@@ -73,6 +73,6 @@ forEachDatabase((database) => {
       const counts = keyCounts(files);
       for (const request of requests)
         for (const key of request.temporaryExposureKeys) expect(counts.get(hexOf(key.key))).toBe(1);
-    }, 240_000);
+    }, 600_000);
   });
 });

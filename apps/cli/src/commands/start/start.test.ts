@@ -95,5 +95,5 @@ describe('bluezone start (npm start)', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(out).toMatch(/stopped\.\n$/);
-  }, 420_000);
+  }, 600_000);
 });
