@@ -11,7 +11,7 @@ export default defineConfig({
     ],
     // Bounds against a hang, generous for a loaded two-core machine (docs/testing.md, "Tests on a busy
     // machine"); expect.poll's own default (1 s) failed there.
-    testTimeout: 180_000,
+    testTimeout: 300_000,
     hookTimeout: 600_000,
     expect: { poll: { timeout: 60_000, interval: 100 } },
   },
