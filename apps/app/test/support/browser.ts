@@ -10,6 +10,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    timeout: 120_000, // Playwright's 30 s is too short for a start on a loaded machine
     args: [
       '--no-sandbox',
       '--disable-gpu',
