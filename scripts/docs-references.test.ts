@@ -28,9 +28,10 @@ describe('names a page uses', () => {
 });
 
 describe('stale references', () => {
-  it('finds a missing full path, shorthand path, link and BLUEZONE_* variable; passes the existing ones', () => {
+  it('finds a missing full path, shorthand path, link, BLUEZONE_* variable and cited page; passes the existing ones', () => {
     const root = tree({
-      'apps/server/src/publish/publish.service.ts': "process.env.BLUEZONE_PORT ?? ''",
+      'apps/server/src/publish/publish.service.ts':
+        "process.env.BLUEZONE_PORT ?? '' // docs/api.md, docs/gone.md",
       'docs/api.md': [
         '`apps/server/src/publish/publish.service.ts` `publish/publish.service.ts` [ops](ops.md)',
         '`apps/server/src/publish/gone.ts` `export/gone.ts` [gone](gone.md) BLUEZONE_PORT BLUEZONE_GONE',
@@ -40,6 +41,7 @@ describe('stale references', () => {
       'data/set/README.md': '[archive](archive.zip) — a data set describes its own files',
     });
     expect(staleReferences(root)).toEqual([
+      { page: 'apps/server/src/publish/publish.service.ts', kind: 'cited page', name: 'docs/gone.md' },
       { page: 'docs/api.md', kind: 'link', name: 'gone.md' },
       { page: 'docs/api.md', kind: 'path', name: 'apps/server/src/publish/gone.ts' },
       { page: 'docs/api.md', kind: 'path', name: 'export/gone.ts' },

@@ -2,7 +2,7 @@
 // settings that exist: every relative link resolves from the page, every backticked repository path
 // exists (a full path from the repository's root exactly; a shorter one such as
 // `export/export-file-listing.ts` as the end of some file's path), and every `BLUEZONE_*` variable is
-// read somewhere outside the pages. A vitest test (`docs-references.test.ts`) runs it over the tree.
+// read somewhere outside the pages; and that every `docs/….md` a source file cites exists. A vitest test (`docs-references.test.ts`) runs it over the tree.
 //
 //   npx tsx scripts/docs-references.ts        # lists stale references; exit 1 if any
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 /** A name a page uses that names nothing in the repository. */
 export interface StaleReference {
   page: string;
-  kind: 'link' | 'path' | 'variable';
+  kind: 'link' | 'path' | 'variable' | 'cited page';
   name: string;
 }
 
@@ -104,6 +104,15 @@ export function staleReferences(root: string): StaleReference[] {
   );
 
   const stale: StaleReference[] = [];
+  // Code comments and messages that send the reader to a page: the page exists.
+  for (const source of files.filter(
+    (f) => /\.(ts|tsx|mjs|sql|conf|service|example)$/.test(f) && !f.endsWith('.test.ts'),
+  )) {
+    const text = readFileSync(join(root, source), 'utf8');
+    for (const cited of new Set(text.match(/\bdocs\/[A-Za-z0-9_/.-]+\.md\b/g) ?? [])) {
+      if (!files.includes(cited)) stale.push({ page: source, kind: 'cited page', name: cited });
+    }
+  }
   for (const page of files.filter(isPage)) {
     const text = readFileSync(join(root, page), 'utf8');
     for (const link of linksNamed(text)) {
