@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { linksNamed, pathsNamed, staleReferences } from './docs-references.js';
+import { linksNamed, pathsNamed, staleReferences, wrongDefaults } from './docs-references.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'docs-references-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -24,6 +24,21 @@ describe('names a page uses', () => {
     ].join('\n');
     expect(pathsNamed(text)).toEqual(['apps/server/src/a.ts', 'publish/b.ts', 'docs/']);
     expect(linksNamed(text)).toEqual(['c.md']);
+  });
+});
+
+describe('defaults written beside a setting', () => {
+  it('agree with the configuration in any unit the pages use, else are named', () => {
+    const defaults = new Map([
+      ['BLUEZONE_LEASE', 15 * 60_000],
+      ['BLUEZONE_PADDING', 1000],
+    ]);
+    const right =
+      '`BLUEZONE_LEASE` (15 min), `BLUEZONE_LEASE` (default **`15m`**), `BLUEZONE_PADDING` (1,000)';
+    expect(wrongDefaults(right, defaults)).toEqual([]);
+    expect(
+      wrongDefaults('`BLUEZONE_LEASE`\n  (1 h) and `BLUEZONE_PADDING` (default 100, at most)', defaults),
+    ).toEqual(['`BLUEZONE_LEASE` (1 h)', '`BLUEZONE_PADDING` (default 100)']);
   });
 });
 

@@ -2,16 +2,19 @@
 // settings that exist: every relative link resolves from the page, every backticked repository path
 // exists (a full path from the repository's root exactly; a shorter one such as
 // `export/export-file-listing.ts` as the end of some file's path), and every `BLUEZONE_*` variable is
-// read somewhere outside the pages; and that every `docs/….md` a source file cites exists. A vitest test (`docs-references.test.ts`) runs it over the tree.
+// read somewhere outside the pages; that a server setting's default written beside it — "`BLUEZONE_X`
+// (15 min)", "(default **10**)", "(`1h`)" — is the one in apps/server/src/config/config-definition.ts;
+// and that every `docs/….md` a source file cites exists. A vitest test (`docs-references.test.ts`) runs it over the tree.
 //
 //   npx tsx scripts/docs-references.ts        # lists stale references; exit 1 if any
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { CONFIG_ENTRIES, type ConfigEntry } from '../apps/server/src/config/config-definition.js';
 
 /** A name a page uses that names nothing in the repository. */
 export interface StaleReference {
   page: string;
-  kind: 'link' | 'path' | 'variable' | 'cited page';
+  kind: 'link' | 'path' | 'variable' | 'cited page' | 'default';
   name: string;
 }
 
@@ -34,6 +37,44 @@ const NOT_REPOSITORY_PATHS = new Set([
 
 const FILE_LIKE = /\.(ts|tsx|mts|mjs|js|md|json|sql|sh|yml|yaml|conf|html|css|csv|proto|toml)$/;
 const VARIABLE = /\bBLUEZONE_[A-Z0-9_]*[A-Z0-9]\b/g;
+
+const MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  minute: 60_000,
+  minutes: 60_000,
+  h: 3_600_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+  days: 86_400_000,
+};
+/** `15m`, `15 min`, `1 minute`, `14 days` in milliseconds; a plain number as itself. */
+const amount = (number: string, unit = '') =>
+  Number(number.replace(/,/g, '')) * (unit === '' ? 1 : (MS[unit] ?? Number.NaN));
+const DEFAULTS = new Map(
+  (CONFIG_ENTRIES as readonly ConfigEntry[]).flatMap((e): [string, number][] => {
+    if (e.default === undefined || !['integer', 'duration'].includes(e.kind)) return [];
+    const [, number = '', unit] = /^([0-9]+)([a-z]*)$/.exec(e.default) ?? [];
+    return [[e.env, amount(number, unit)]];
+  }),
+);
+const DEFAULT_BESIDE =
+  /`(BLUEZONE_[A-Z0-9_]+)`,? \((?:default )?[*`]*([0-9][0-9,]*) ?([a-z]+)?[*`]*(?=[),;])/g;
+
+/** Settings written with a default beside them (`BLUEZONE_X` (15 min)) whose default is another. */
+export function wrongDefaults(text: string, defaults: ReadonlyMap<string, number> = DEFAULTS): string[] {
+  const wrong: string[] = [];
+  for (const match of text.replace(/\s*\n\s*/g, ' ').matchAll(DEFAULT_BESIDE)) {
+    const [written, env = '', number = '', unit] = match;
+    const actual = defaults.get(env);
+    if (actual !== undefined && amount(number, unit) !== actual) wrong.push(`${written})`);
+  }
+  return wrong;
+}
 
 function walk(root: string, dir: string, out: string[]): string[] {
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
@@ -123,6 +164,7 @@ export function staleReferences(root: string): StaleReference[] {
       const found = tops.has(name.split('/')[0] as string) ? exists(name) : endsSomePath(name);
       if (!found && !existsSync(resolve(root, dirname(page), name))) stale.push({ page, kind: 'path', name });
     }
+    for (const written of wrongDefaults(text)) stale.push({ page, kind: 'default', name: written });
     for (const variable of new Set(text.match(VARIABLE) ?? [])) {
       if (!variablesRead.has(variable)) stale.push({ page, kind: 'variable', name: variable });
     }
@@ -133,8 +175,15 @@ export function staleReferences(root: string): StaleReference[] {
 function main(): number {
   const root = resolve(import.meta.dirname, '..');
   const stale = staleReferences(root);
-  for (const s of stale) console.log(`${s.page}: ${s.kind} ${s.name} names nothing in the repository`);
-  console.log(stale.length === 0 ? 'every path, link and BLUEZONE_* variable of the pages exists' : '');
+  for (const s of stale)
+    console.log(
+      s.kind === 'default'
+        ? `${s.page}: ${s.name} is not the default in apps/server/src/config/config-definition.ts`
+        : `${s.page}: ${s.kind} ${s.name} names nothing in the repository`,
+    );
+  console.log(
+    stale.length === 0 ? 'every path, link, BLUEZONE_* variable and default the pages name is true' : '',
+  );
   return stale.length === 0 ? 0 : 1;
 }
 
