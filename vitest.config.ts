@@ -9,7 +9,10 @@ export default defineConfig({
       'apps/*/test/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
-    testTimeout: 60_000,
-    hookTimeout: 240_000,
+    // Bounds against a hang, generous for a loaded two-core machine (docs/testing.md, "Tests on a busy
+    // machine"); expect.poll's own default (1 s) failed there.
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
+    expect: { poll: { timeout: 60_000, interval: 100 } },
   },
 });

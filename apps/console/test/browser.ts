@@ -10,6 +10,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
+    timeout: 120_000, // Playwright's 30 s is too short for a start on a loaded machine
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -35,6 +36,9 @@ export async function openPage(
   viewport = { width: 1280, height: 800 },
 ): Promise<{ context: BrowserContext; page: Page; problems: PageProblem[] }> {
   const context = await browser.newContext({ viewport, baseURL: origin, locale: 'vi-VN' });
+  // Every wait (clicks, waitFor, navigation) is bounded at 2 minutes, not Playwright's 30 s: a loaded
+  // machine is slow, not broken (docs/testing.md).
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const problems: PageProblem[] = [];
   page.on('console', (message) => {

@@ -10,6 +10,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    timeout: 120_000, // Playwright's 30 s is too short for a start on a loaded machine
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -30,14 +31,17 @@ export async function phonePage(browser: Browser): Promise<Page> {
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
+  // Every wait (clicks, waitFor, navigation) is bounded at 2 minutes, not Playwright's 30 s: a loaded
+  // machine is slow, not broken (docs/testing.md).
+  context.setDefaultTimeout(120_000);
   return context.newPage();
 }
 
 /** Saves `docs/screenshots/app-<name>.png` at 360×740. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SCREENSHOTS, `app-${name}.png`) });
+  // Transitions and animations are finished by Playwright, not waited out.
+  await page.screenshot({ path: join(SCREENSHOTS, `app-${name}.png`), animations: 'disabled' });
 }
 
 /** What the app keeps in IndexedDB: keys and values of the `kv` store. */

@@ -77,7 +77,8 @@ export async function startDemoServer(dataDir: string, daySeconds: number): Prom
     await exited;
     clearTimeout(timer);
   };
-  for (let i = 0; i < 600; i++) {
+  // Up to 5 minutes: under load, building and starting take long (docs/testing.md).
+  for (let i = 0; i < 1500; i++) {
     const base = /API and OpenAPI docs\s+(http:\/\/[^\s]+)\/docs/.exec(out)?.[1];
     const adminApiKey = /admin API key\s+(\S+)/.exec(out)?.[1];
     if (base && adminApiKey) return { base, adminApiKey, output: () => out, stop };

@@ -80,9 +80,9 @@ describe('bluezone eval proximity on herald-edison (robot, free line of sight, r
   it('18 minutes per position up to 3 m: every position ≤ 2 m but one is a close contact, with ≈ 20 weighted minutes', async () => {
     const herald = heraldSightings(['20210107-1123', '20210110-2247']);
     expect(herald.rows).toBeGreaterThan(190_000);
-    const started = performance.now();
+    // About 1 s quiet; a quadratic step over 190,000 rows would run for hours, past the test's timeout
+    // (a wall-clock bound here failed on a loaded machine: docs/testing.md).
     const pairs = await evaluate('herald', herald);
-    expect(performance.now() - started).toBeLessThan(10_000); // ~1 s: no quadratic step
     const s = scoreProximity(pairs, herald.distanceCm);
     expect(counts(s)).toEqual([83, 39, 1, 1]);
     for (const p of pairs.filter((x) => x.closeContact)) {

@@ -48,7 +48,7 @@ describe('bluezone plan', () => {
     expect(json.scenarios[1].infectionCut.mean).toBeGreaterThan(0);
     const again = await runBluezone(...SMALL, '--depth', '2', '--json');
     expect(JSON.parse(again.stdout)).toEqual(json);
-  }, 120_000);
+  }, 600_000);
 
   it('prints a Vietnamese and English report', async () => {
     const run = await runBluezone(...SMALL, '--preset', 'vietnam-2020', '--regime', 'near-threshold');
@@ -56,7 +56,7 @@ describe('bluezone plan', () => {
     expect(run.stdout).toMatch(/Tỷ lệ cài đặt \/ Adoption 50 %/);
     expect(run.stdout).toMatch(/giảm ca nhiễm \/ cut in infections/);
     expect(run.stdout).toMatch(/tracing depth 2/);
-  }, 120_000);
+  }, 600_000);
 
   it('refuses bad options and bad parameter files with exit code 2 and one line', async () => {
     const unknown = join(dir, 'unknown.json');
@@ -86,7 +86,7 @@ describe('bluezone plan', () => {
     }
     const run = await runBluezone('plan', '--people', '500', '--days', '5', '--params', unknown);
     expect(run.stderr).toMatch(/unknown parameter speed/);
-  }, 120_000);
+  }, 600_000);
 
   it('applies a valid parameter file', async () => {
     const file = join(dir, 'slow.json');
@@ -107,5 +107,5 @@ describe('bluezone plan', () => {
     );
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).reference.totalInfected.mean).toBe(3);
-  }, 60_000);
+  }, 600_000);
 });

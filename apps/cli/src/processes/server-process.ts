@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 /** The `bluezone` entry point (runs the TypeScript sources through tsx). */
 export const BLUEZONE_BIN = fileURLToPath(new URL('../../bin/bluezone.mjs', import.meta.url));
 
-/** Polls `check` every 100 ms until it returns true, for at most `ms` (generous: the machine may be busy). */
-export async function waitFor(what: string, check: () => Promise<boolean>, ms = 120_000): Promise<void> {
+/**
+ * Polls `check` every 100 ms until it returns true, for at most `ms` (generous: a loaded machine
+ * starts a server through tsx in minutes; docs/testing.md).
+ */
+export async function waitFor(what: string, check: () => Promise<boolean>, ms = 300_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
     if (await check().catch(() => false)) return;

@@ -114,5 +114,5 @@ describe('adoption, campaign and statistics routes under random requests', () =>
       ),
       { numRuns: 400 },
     );
-  }, 180_000);
+  }, 600_000);
 });

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load-config.js';
 import { openDatabase } from '../database/open-database.js';
 import { exportBatches } from '../database/schema.js';
 import { createLogger } from '../http/logger.js';
+import { eventually } from '../testing/eventually.js';
 import { insertExposures } from '../testing/export-fixtures.js';
 import { pastKeys, publishRequest } from '../testing/publish-test-kit.js';
 import { createTestApp } from '../testing/test-app.js';
@@ -23,12 +24,12 @@ describe('graceful shutdown', () => {
   it('close() stops accepting but lets a publish in flight finish before the database closes', async () => {
     const t = await createTestApp();
     // Shutdown begins while the publish is inside the server: its pre-handler starts close() and
-    // gives it time to run before the handler writes to the database.
+    // waits until the server has stopped listening before the handler writes to the database.
     let closing: Promise<void> | undefined;
     t.app.server.addHook('preHandler', async (request) => {
       if (request.url !== '/v1/publish' || closing) return;
       closing = t.app.close();
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await eventually('the server to stop listening', () => !t.app.server.server.listening);
     });
     const authority = await t.provision('SD');
     const body = JSON.stringify(await publishRequest(t, authority, 'confirmed', pastKeys(t, 10)));
@@ -41,11 +42,10 @@ describe('graceful shutdown', () => {
     expect(closing).toBeDefined();
     expect(response.status).toBe(200);
     expect(((await response.json()) as { insertedExposures: number }).insertedExposures).toBe(10);
-    // The keep-alive connection is closed after the answer, so close() does not wait out its timeout.
+    // The keep-alive connection is closed after the answer, so close() does not wait out its timeout
+    // (Fastify's 72 s, longer than this test may take).
     expect(response.headers.get('connection')).toBe('close');
-    const answered = Date.now();
     await closing;
-    expect(Date.now() - answered).toBeLessThan(5000);
     expect(t.app.core.metrics.httpInFlight.get()).toBe(0);
     await expect(fetch(`${address}/healthz`)).rejects.toThrow();
   });

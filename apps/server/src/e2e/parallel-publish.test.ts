@@ -68,6 +68,6 @@ forEachDatabase((database) => {
 
       const keys = requests.flatMap((r) => r.temporaryExposureKeys.map((k) => k.key));
       expect(await exportedTimes(t.app, 'VN', keys)).toEqual(keys.map(() => 1));
-    }, 240_000);
+    }, 600_000);
   });
 });

@@ -268,7 +268,7 @@ beforeAll(async () => {
   consoleRoutes = operationsOf(document)
     .filter((o) => o.path.startsWith('/console/api/') && !PUBLIC.has(`${o.method} ${o.path}`))
     .map((o) => ({ method: o.method as 'GET' | 'POST' | 'DELETE', path: o.path }));
-}, 120_000);
+}, 600_000);
 afterAll(() => t.app.close());
 
 /** A request as `agent` (cookie and CSRF token) or signed out; any answer type (posters are PDFs). */
@@ -331,5 +331,5 @@ describe('RBAC matrix: every console route × every role × own and other provin
       `RBAC matrix: ${consoleRoutes.length} routes × ${ROLES.length} roles × 2 provinces = ${cases} cases`,
     );
     expect(wrong).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

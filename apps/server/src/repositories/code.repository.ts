@@ -1,5 +1,5 @@
 import type { TestType } from '@bluezone/api';
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { countByDay } from '../database/daily-counts.js';
 import type { Database } from '../database/database.types.js';
 import { verificationCodes } from '../database/schema.js';
@@ -49,6 +49,21 @@ export function createCodeRepository(db: Database) {
         .from(verificationCodes)
         .where(and(ofAuthority(healthAuthorityId), eq(verificationCodes.uuid, uuid)));
       return row;
+    },
+
+    /** The state of the codes with these uuids (any authority); a uuid retention deleted is absent. */
+    async statesByUuid(
+      uuids: readonly string[],
+    ): Promise<{ uuid: string; claimedAt: Date | null; longExpiresAt: Date }[]> {
+      if (uuids.length === 0) return [];
+      return db
+        .select({
+          uuid: verificationCodes.uuid,
+          claimedAt: verificationCodes.claimedAt,
+          longExpiresAt: verificationCodes.longExpiresAt,
+        })
+        .from(verificationCodes)
+        .where(inArray(verificationCodes.uuid, [...uuids]));
     },
 
     /**

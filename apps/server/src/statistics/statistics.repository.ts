@@ -1,7 +1,8 @@
-import { and, asc, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, lte, sql } from 'drizzle-orm';
 import type { DailyCount } from '../database/daily-counts.js';
 import type { Database } from '../database/database.types.js';
-import { exportFiles, statisticsDaily, statisticsExportFiles } from '../database/schema.js';
+import { statisticsDaily, statisticsExportFiles } from '../database/schema.js';
+import { exportFilesNotListed } from '../export/export-file-listing.js';
 import { createExposureRepository } from '../exposures/exposure.repository.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
@@ -49,20 +50,19 @@ export function createStatisticsRepository(db: Database) {
         .orderBy(asc(statisticsDaily.day));
     },
 
-    /** Export files not yet recorded for the statistics (at most `limit`). */
+    /** Export files not yet recorded for the statistics (at most `limit`), read through the export module. */
     async unrecordedExportFiles(limit: number) {
-      return db
-        .select({
-          path: exportFiles.path,
-          region: exportFiles.region,
-          keyCount: exportFiles.keyCount,
-          createdAt: exportFiles.createdAt,
-        })
-        .from(exportFiles)
-        .leftJoin(statisticsExportFiles, sql`${statisticsExportFiles.path} = ${exportFiles.path}`)
-        .where(isNull(statisticsExportFiles.path))
-        .orderBy(asc(exportFiles.createdAt))
-        .limit(limit);
+      return exportFilesNotListed(
+        db,
+        (path) =>
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(statisticsExportFiles)
+              .where(eq(statisticsExportFiles.path, path)),
+          ),
+        limit,
+      );
     },
 
     async recordExportFiles(files: (typeof statisticsExportFiles.$inferInsert)[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { consoleCodes } from '../database/accounts.schema.js';
 import type { Database } from '../database/database.types.js';
-import { verificationCodes } from '../database/schema.js';
+import { createCodeRepository } from '../repositories/code.repository.js';
 
 export type ConsoleCodeRow = typeof consoleCodes.$inferSelect;
 
@@ -18,6 +18,7 @@ export interface ConsoleCodeListing {
 
 /** Codes issued through the console: who issued which code (by uuid) when; never the code itself. */
 export function createConsoleCodeRepository(db: Database) {
+  const verificationCodes = createCodeRepository(db);
   return {
     async insert(row: ConsoleCodeRow): Promise<void> {
       await db.insert(consoleCodes).values(row);
@@ -28,25 +29,34 @@ export function createConsoleCodeRepository(db: Database) {
       return row;
     },
 
-    /** The newest codes (of one province, or all) with their verification code's state. */
+    /**
+     * The newest codes (of one province, or all) with their verification code's state, read through
+     * the codes' own repository (`verification_codes` belongs to `repositories/`).
+     */
     async list(options: { limit: number; province?: string }): Promise<ConsoleCodeListing[]> {
       const conditions: SQL[] = [];
       if (options.province !== undefined) conditions.push(eq(consoleCodes.province, options.province));
-      return db
-        .select({
-          uuid: consoleCodes.uuid,
-          testType: consoleCodes.testType,
-          province: consoleCodes.province,
-          issuedAt: consoleCodes.issuedAt,
-          issuedBy: consoleCodes.username,
-          claimedAt: verificationCodes.claimedAt,
-          longExpiresAt: verificationCodes.longExpiresAt,
-        })
+      const rows = await db
+        .select()
         .from(consoleCodes)
-        .leftJoin(verificationCodes, eq(verificationCodes.uuid, consoleCodes.uuid))
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(desc(consoleCodes.issuedAt), desc(consoleCodes.uuid))
         .limit(options.limit);
+      const states = new Map(
+        (await verificationCodes.statesByUuid(rows.map((r) => r.uuid))).map((s) => [s.uuid, s]),
+      );
+      return rows.map((r) => {
+        const state = states.get(r.uuid);
+        return {
+          uuid: r.uuid,
+          testType: r.testType,
+          province: r.province,
+          issuedAt: r.issuedAt,
+          issuedBy: r.username,
+          claimedAt: state?.claimedAt ?? null,
+          longExpiresAt: state?.longExpiresAt ?? null,
+        };
+      });
     },
   };
 }

@@ -81,5 +81,5 @@ describe('epidemic calibration on the real mobility model', () => {
     expect(result.serialDays).toBeLessThan(6);
     expect(result.householdShare).toBeGreaterThan(0.15);
     expect(result.householdShare).toBeLessThan(0.7);
-  }, 60_000);
+  }, 600_000);
 });

@@ -65,9 +65,8 @@ describe('export zip', () => {
       if (sig === 0x02014b50 && liar[p + 46] === 0x65 && liar[p + 53] === 0x62)
         view.setUint32(p + 24, 1000, true);
     }
-    const started = performance.now();
+    // Refused for what it is, not by a clock: inflation stops at the declared size.
     expect(() => readExportZip(liar, exportLimits())).toThrow(/export.bin inflates past its declared size/);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(deflateSync(big).length).toBeLessThan(100_000);
   });
 });

@@ -28,7 +28,7 @@ describe('bluezone bench sim', () => {
     expect(result.report.people).toBe(400);
     expect(result.phaseSeconds.world).toBeGreaterThan(0);
     expect(run.stderr).toMatch(/bench sim: day 2\/2/);
-  }, 120_000);
+  }, 600_000);
 
   it('refuses bad options with exit code 2', async () => {
     const run = await runBluezone('bench', 'sim', '--people', 'many');
