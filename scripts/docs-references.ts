@@ -27,6 +27,8 @@ const SKIPPED = new Set(['node_modules', 'dist', 'coverage', 'tmp']);
  */
 const NOT_REPOSITORY_PATHS = new Set([
   'VN/index.txt', // object key in the blob store (docs/operations.md)
+  'trace-warnings/', // folder of the blob store (docs/checkin.md, ADR 0014)
+  'trace-warnings/VN/',
   'documentation/parameters/parameter_dictionary.md', // in the Covasim repository (docs/planner.md)
   'tests/data/baseline_parameters_transpose.csv', // in the Covasim repository (docs/planner.md)
   'sdk/src/main/res/raw/en_calibration_2020_08_12.csv', // in Google's GAEN sample (protocol NOTICE)
