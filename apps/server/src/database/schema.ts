@@ -117,4 +117,5 @@ export * from './accounts.schema.js';
 export * from './adoption.schema.js';
 export * from './declarations.schema.js';
 export * from './export.schema.js';
+export * from './planning.schema.js';
 export * from './rate-limits.schema.js';
