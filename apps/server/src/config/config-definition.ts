@@ -352,11 +352,11 @@ export const CONFIG_ENTRIES = [
     key: 'plannerPeople',
     env: 'BLUEZONE_PLANNER_PEOPLE',
     kind: 'integer',
-    default: '10000',
+    default: '20000',
     min: 200,
     max: 200_000,
     description:
-      "Agents in each run of the console's adoption curves. A curve is 2 depths × 7 adoption levels × the seeds below runs of 120 days: at 10,000 agents and 3 seeds about half a minute of one core on an idle machine (docs/planner.md, In the console).",
+      "Agents in each run of the console's adoption curves. A curve is 2 depths × 7 adoption levels × the seeds below runs of 120 days: at 20,000 agents and 3 seeds about 27 s of CPU on one core (docs/planner.md, In the console).",
   },
   {
     key: 'plannerSeeds',
