@@ -2,10 +2,13 @@ import type { AdoptionCurveAnswer, CurveRegimeName } from '@bluezone/api';
 import { Group, Paper, Progress, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAdoptionCurve } from '../../api/planning.js';
+import { apiPath } from '../../api/adoption.js';
+import { isNotAvailable } from '../../api/client.js';
+import { PLANNING_ROUTE, useAdoptionCurve } from '../../api/planning.js';
 import { type ChartOption, EChart, type echarts } from '../../components/echart.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useFormat } from '../../components/format.js';
+import { NotAvailable } from '../../components/not-available.js';
 import { avertedLines, type CurveLine, quarantineLines, valueAt } from './curve-figures.js';
 
 interface PanelProps {
@@ -51,7 +54,11 @@ export function AdoptionBuysPanel({ area, current, target }: PanelProps) {
           />
         ) : null}
       </Group>
-      <ErrorAlert error={answer.error} />
+      {isNotAvailable(answer.error) ? (
+        <NotAvailable route={apiPath(PLANNING_ROUTE(area, regime))} />
+      ) : (
+        <ErrorAlert error={answer.error} />
+      )}
       {data && data.status !== 'ready' ? <Pending answer={data} /> : null}
       {data?.status === 'ready' && data.curve ? (
         <Ready answer={data} current={current ?? null} target={target ?? null} />
