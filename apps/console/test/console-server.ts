@@ -27,7 +27,10 @@ export interface TestAccount {
   province?: string;
 }
 
-export async function startConsoleServer(accounts: readonly TestAccount[]): Promise<ConsoleServer> {
+export async function startConsoleServer(
+  accounts: readonly TestAccount[],
+  env: Record<string, string> = {},
+): Promise<ConsoleServer> {
   const build = await ensureConsoleBuilt({ log: (line) => process.stderr.write(`${line}\n`) });
   if (build.built) process.stderr.write(`console built in ${build.seconds.toFixed(1)} s\n`);
   const config = loadConfig({
@@ -36,6 +39,10 @@ export async function startConsoleServer(accounts: readonly TestAccount[]): Prom
     BLUEZONE_LOG_LEVEL: 'warn',
     BLUEZONE_REGION: 'VN',
     BLUEZONE_CODE_LINK: 'https://bluezone.example/v?c={code}',
+    // The "What adoption buys" panel computes real curves, on a small population to stay quick.
+    BLUEZONE_PLANNER_PEOPLE: '600',
+    BLUEZONE_PLANNER_SEEDS: '1',
+    ...env,
   });
   const { app, address } = await startServer(config, {
     location: { kind: 'memory' },

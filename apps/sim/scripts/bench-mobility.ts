@@ -3,6 +3,8 @@
  * close contacts; with `radio`, also scans and sightings of every minute.
  * Usage: npx tsx apps/sim/scripts/bench-mobility.ts [people=10000] [days=1] [radio]
  */
+
+import { Random } from '@bluezone/epidemic';
 import { CloseContactCounter, DEFAULT_MOBILITY_OPTIONS, Mobility } from '../src/mobility/index.js';
 import { buildPopulation, populationOptions } from '../src/population/index.js';
 import {
@@ -12,7 +14,6 @@ import {
   RadioModel,
   ScanSchedule,
 } from '../src/radio/index.js';
-import { Random } from '../src/random/index.js';
 
 const people = Number(process.argv[2] ?? 10_000);
 const days = Number(process.argv[3] ?? 1);

@@ -1,3 +1,4 @@
+import { Random } from '@bluezone/epidemic';
 import { describe, expect, it } from 'vitest';
 import { Mobility } from './mobility/mobility.js';
 import { DEFAULT_MOBILITY_OPTIONS } from './mobility/options.js';
@@ -8,7 +9,6 @@ import { FITTED_RADIO_PARAMETERS } from './radio/fitted-radio.js';
 import { handsetsOf } from './radio/handsets.js';
 import { RadioModel, type Sighting } from './radio/radio-model.js';
 import { ScanSchedule } from './radio/scan-schedule.js';
-import { Random } from './random/random.js';
 
 /** A day of a small district, from seed to sightings, as the simulator loop will run it. */
 function day(seed: number): Sighting[] {

@@ -12,6 +12,7 @@ import { startPageOf } from '../components/navigation.js';
 import { NotAvailable } from '../components/not-available.js';
 import { ProvinceMap } from '../components/province-map.js';
 import { Ranking } from './dashboard/ranking.js';
+import { AdoptionBuysPanel } from './planning/adoption-buys-panel.js';
 
 /** The national dashboard: installs, adoption, the 50 million target, the map, the ranking, the trend. */
 export function DashboardPage() {
@@ -99,6 +100,11 @@ function NationalDashboard() {
           </Paper>
         </Grid.Col>
       </Grid>
+      <AdoptionBuysPanel
+        area="VN"
+        current={data?.total.adoptionRate}
+        target={data?.total.population ? (data?.nationalTarget.users ?? 0) / data.total.population : null}
+      />
       <Paper withBorder p="md" component="section" aria-labelledby="trend-title">
         <Title order={2} size="h4" id="trend-title" mb="sm">
           {t('charts.installsOverTime')}

@@ -9,6 +9,8 @@ import { ErrorAlert } from '../components/error-alert.js';
 import { useFormat } from '../components/format.js';
 import { InstallsChart } from '../components/installs-chart.js';
 import { NotAvailable } from '../components/not-available.js';
+import { AdoptionBuysPanel } from './planning/adoption-buys-panel.js';
+import { targetShare } from './planning/curve-figures.js';
 import { ChannelsTable, DistrictsTable, OrganisationsTable } from './province/breakdowns.js';
 import { TargetsTable } from './province/targets-table.js';
 
@@ -84,6 +86,11 @@ function Province({ iso }: { iso: string }) {
           <InstallsChart series={data.series} targets={data.targets} />
         </Paper>
       ) : null}
+      <AdoptionBuysPanel
+        area={iso}
+        current={data?.adoptionRate}
+        target={targetShare(data?.targets, iso, data?.province.population)}
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md" component="section" aria-labelledby="districts-title">
           <Group justify="space-between" mb="sm">

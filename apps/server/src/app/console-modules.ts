@@ -6,6 +6,7 @@ import { linkRoutes } from '../campaigns/links.routes.js';
 import { organisationRoutes } from '../campaigns/organisations.routes.js';
 import { posterRoutes } from '../campaigns/posters.routes.js';
 import { targetRoutes } from '../campaigns/targets.routes.js';
+import { planningConsoleRoutes } from '../planning/planning.routes.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import type { DownloadCounter } from '../statistics/download-counter.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
@@ -23,5 +24,6 @@ export function adoptionConsoleModules(deps: ServerDeps, downloads: DownloadCoun
     linkRoutes(deps),
     posterRoutes(deps),
     statisticsRoutes(deps, downloads),
+    planningConsoleRoutes(deps),
   ];
 }

@@ -118,5 +118,6 @@ export * from './adoption.schema.js';
 export * from './adoption-summaries.schema.js';
 export * from './declarations.schema.js';
 export * from './export.schema.js';
+export * from './planning.schema.js';
 export * from './rate-limits.schema.js';
 export * from './venues.schema.js';

@@ -131,6 +131,9 @@ const RULES: Record<string, Rule> = {
     url: `/console/api/adoption/timeseries?province=${a}`,
   })),
   'GET /console/api/audit': anywhere(ADMINS),
+  'GET /console/api/planning/adoption-curve': inArea(READERS, async (a) => ({
+    url: `/console/api/planning/adoption-curve?area=${a}`,
+  })),
   'GET /console/api/campaigns/links': inArea(READERS, async (a) => ({
     url: `/console/api/campaigns/links?province=${a}`,
   })),

@@ -32,7 +32,8 @@ export async function createTestApp(
   location: DatabaseLocation = { kind: 'memory' },
   options: Pick<AppOptions, 'blobStore'> = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ BLUEZONE_LOG_LEVEL: 'info', ...env });
+  // No background planning unless a test asks for it (docs/planner.md, "In the console").
+  const config = loadConfig({ BLUEZONE_LOG_LEVEL: 'info', BLUEZONE_PLANNER_WORKER: 'false', ...env });
   const clock = new ManualClock();
   const logs: string[] = [];
   const sink = new Writable({

@@ -1,6 +1,6 @@
+import type { Random } from '@bluezone/epidemic';
 import { intervalOf, toBase64, type UnixSeconds, utcDayOfSeconds } from '@bluezone/protocol';
 import { FITTED_RADIO_PARAMETERS } from '../radio/fitted-radio.js';
-import type { Random } from '../random/random.js';
 import type { SimClock } from '../run/sim-clock.js';
 import { DemoAirError, type DemoAirWorld } from './demo-air-world.js';
 import { SimRate } from './sim-rate.js';

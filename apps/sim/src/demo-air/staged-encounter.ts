@@ -1,6 +1,6 @@
+import type { Random } from '@bluezone/epidemic';
 import { meanRssiDbm } from '../radio/path-loss.js';
 import type { RadioParameters } from '../radio/radio-parameters.js';
-import type { Random } from '../random/random.js';
 
 /** One sighting the air delivers: service data (base64), RSSI, simulated time. */
 export interface AirSighting {

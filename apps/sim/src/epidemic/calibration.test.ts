@@ -1,11 +1,10 @@
+import { DEFAULT_EPIDEMIC, Random } from '@bluezone/epidemic';
 import { describe, expect, it } from 'vitest';
 import { Mobility } from '../mobility/mobility.js';
 import { DEFAULT_MOBILITY_OPTIONS } from '../mobility/options.js';
 import { buildPopulation } from '../population/build-population.js';
 import { populationOptions } from '../population/options.js';
-import { Random } from '../random/random.js';
 import { Epidemic } from './epidemic.js';
-import { DEFAULT_EPIDEMIC } from './parameters.js';
 
 /**
  * The calibration of `hazardPerMinute`: index cases seeded on a Monday in a fully susceptible

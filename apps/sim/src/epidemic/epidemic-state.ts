@@ -1,6 +1,6 @@
+import type { EpidemicParameters } from '@bluezone/epidemic';
+import { InfectiousnessProfile, MINUTES_PER_DAY } from '@bluezone/epidemic';
 import type { DiseaseState, StateCounts } from './events.js';
-import { InfectiousnessProfile, MINUTES_PER_DAY } from './infectiousness.js';
-import type { EpidemicParameters } from './parameters.js';
 
 /** Marks "none" in the per-person arrays. */
 export const NONE = -1;

@@ -1,9 +1,8 @@
+import { DEFAULT_EPIDEMIC, epidemicParameters, Random } from '@bluezone/epidemic';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../random/random.js';
 import { Epidemic } from './epidemic.js';
 import type { EpidemicDay, Infection } from './events.js';
-import { DEFAULT_EPIDEMIC, epidemicParameters } from './parameters.js';
 import { type SyntheticPair, syntheticBatch } from './testing-helpers.js';
 
 /** A random mixing world: each hour of `days` days, `pairsPerHour` random pairs at 0.2–5 m. */

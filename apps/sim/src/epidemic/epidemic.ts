@@ -1,6 +1,13 @@
+import type { EpidemicParameters, Random } from '@bluezone/epidemic';
+import {
+  drawDiseaseCourse,
+  INFECTIOUSNESS_STEP_MINUTES,
+  MINUTES_PER_DAY,
+  NEVER as NEVER_DAY,
+  severityInfectiousness,
+  validateEpidemicParameters,
+} from '@bluezone/epidemic';
 import type { ContactBatch } from '../mobility/contact-batch.js';
-import type { Random } from '../random/random.js';
-import { drawDiseaseCourse, NEVER as NEVER_DAY, severityInfectiousness } from './disease-course.js';
 import { ACTIVE, EpidemicState, NONE, REMOVED, SUSCEPTIBLE } from './epidemic-state.js';
 import {
   DayBuckets,
@@ -9,10 +16,7 @@ import {
   type SymptomOnset,
   type TestResult,
 } from './events.js';
-import { INFECTIOUSNESS_STEP_MINUTES, MINUTES_PER_DAY } from './infectiousness.js';
-import type { EpidemicParameters } from './parameters.js';
 import { TestLab } from './test-lab.js';
-import { validateEpidemicParameters } from './validate-parameters.js';
 
 /**
  * Who infects whom along the mobility model's close pairs, and when the infected show symptoms and

@@ -1,8 +1,7 @@
+import { DEFAULT_EPIDEMIC, epidemicParameters, Random } from '@bluezone/epidemic';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../random/random.js';
 import { Epidemic } from './epidemic.js';
 import type { TestResult } from './events.js';
-import { DEFAULT_EPIDEMIC, epidemicParameters } from './parameters.js';
 
 /** Seeds `infected` people on day 0, ends days 0 … days − 1 and collects every result. */
 function collect(epidemic: Epidemic, days: number, onDay?: (day: number) => void) {

@@ -1,6 +1,5 @@
-import type { Random } from '../random/random.js';
+import type { Random, TestingParameters } from '@bluezone/epidemic';
 import { DayBuckets, type TestReason, type TestResult } from './events.js';
-import type { TestingParameters } from './parameters.js';
 
 const NONE = -1;
 const REASONS: readonly TestReason[] = ['symptoms', 'warned'];

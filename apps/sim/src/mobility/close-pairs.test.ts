@@ -1,5 +1,5 @@
+import { Random } from '@bluezone/epidemic';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../random/random.js';
 import { findClosePairs } from './close-pairs.js';
 import { ContactBatch } from './contact-batch.js';
 

@@ -1,5 +1,5 @@
+import type { Random } from '@bluezone/epidemic';
 import type { Population } from '../population/population.js';
-import type { Random } from '../random/random.js';
 import type { MobilityOptions } from './options.js';
 
 /** Nowhere to meet anyone: on the road alone (motorbike, bicycle, on foot). */

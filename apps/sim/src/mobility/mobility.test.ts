@@ -1,8 +1,8 @@
+import { Random } from '@bluezone/epidemic';
 import { describe, expect, it } from 'vitest';
 import { buildPopulation } from '../population/build-population.js';
 import { populationOptions } from '../population/options.js';
 import { placeKind } from '../population/places.js';
-import { Random } from '../random/random.js';
 import { CloseContactCounter } from './close-contacts.js';
 import { planDay } from './day-plan.js';
 import { Mobility } from './mobility.js';

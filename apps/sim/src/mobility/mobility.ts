@@ -1,7 +1,7 @@
+import type { Random } from '@bluezone/epidemic';
+import { mix32 } from '@bluezone/epidemic';
 import { PLACE_KINDS, type PlaceKind } from '../population/places.js';
 import type { Population } from '../population/population.js';
-import type { Random } from '../random/random.js';
-import { mix32 } from '../random/seed-hash.js';
 import { findClosePairs } from './close-pairs.js';
 import { ContactBatch } from './contact-batch.js';
 import { planDay, TRAVELLING } from './day-plan.js';

@@ -1,5 +1,5 @@
+import { Random } from '@bluezone/epidemic';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../random/random.js';
 import { PairMinutes } from './pair-minutes.js';
 
 describe('PairMinutes', () => {

@@ -1,6 +1,5 @@
-import type { Random } from '../random/random.js';
+import type { PlaceProfile, Random } from '@bluezone/epidemic';
 import type { Households } from './build-households.js';
-import type { PlaceProfile } from './place-profile.js';
 import { PLACE_AREA_M2, type PlaceRegistry } from './places.js';
 
 /** Weekday roles and the places that go with them. */

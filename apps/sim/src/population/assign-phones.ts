@@ -1,6 +1,5 @@
-import type { Random } from '../random/random.js';
+import type { PlaceProfile, Random } from '@bluezone/epidemic';
 import type { AdoptionFactors } from './options.js';
-import type { PlaceProfile } from './place-profile.js';
 
 /** Smartphones and app installs. */
 export interface Phones {

@@ -1,5 +1,4 @@
-import type { Random } from '../random/random.js';
-import type { PlaceProfile } from './place-profile.js';
+import type { PlaceProfile, Random } from '@bluezone/epidemic';
 import { PLACE_AREA_M2, type PlaceRegistry } from './places.js';
 
 /** People grouped into households and communes, with ages. */

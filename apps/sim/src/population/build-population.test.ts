@@ -1,8 +1,7 @@
+import { Random, THAI_BINH } from '@bluezone/epidemic';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../random/random.js';
 import { buildPopulation } from './build-population.js';
 import { populationOptions, validatePopulationOptions } from './options.js';
-import { THAI_BINH } from './place-profile.js';
 import { placeKind } from './places.js';
 import { describePopulation } from './population.js';
 

@@ -1,4 +1,4 @@
-import type { Random } from '../random/random.js';
+import type { Random } from '@bluezone/epidemic';
 import { assignActivities } from './assign-activities.js';
 import { assignPhones } from './assign-phones.js';
 import { buildHouseholds } from './build-households.js';

@@ -1,4 +1,4 @@
-import { type PlaceProfile, THAI_BINH } from './place-profile.js';
+import { type PlaceProfile, THAI_BINH } from '@bluezone/epidemic';
 
 /** Multipliers of the chance to have the app, by group, relative to an adult rural smartphone owner. */
 export interface AdoptionFactors {

@@ -1,6 +1,6 @@
+import type { PlaceProfile } from '@bluezone/epidemic';
+import { WeightedTable } from '@bluezone/epidemic';
 import { calibrationModels, lookupCalibration } from '@bluezone/protocol';
-import { WeightedTable } from '../random/weighted-table.js';
-import type { PlaceProfile } from './place-profile.js';
 
 /** A phone model as the simulator uses it: its name and its calibration (RSSI correction, TX power). */
 export interface PhoneModel {

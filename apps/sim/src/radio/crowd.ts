@@ -1,4 +1,4 @@
-import { mix32 } from '../random/seed-hash.js';
+import { mix32 } from '@bluezone/epidemic';
 import { FITTED_RADIO_PARAMETERS } from './fitted-radio.js';
 
 /**

@@ -1,4 +1,4 @@
-import { mix32 } from '../random/seed-hash.js';
+import { mix32 } from '@bluezone/epidemic';
 
 /**
  * Standard normal values that are a pure function of a few integers (a salt and the keys), so that

@@ -1,6 +1,6 @@
+import { Random } from '@bluezone/epidemic';
 import { describe, expect, it } from 'vitest';
 import { HERALD_RUNS, loadHeraldGroups, loadPcngGroups } from '../../scripts/ble-measurements.js';
-import { Random } from '../random/random.js';
 import type { MeasuredGroup } from './fit/measured-group.js';
 import { type CellComparison, compareCells, replayGroup } from './fit/simulate-groups.js';
 import { FITTED_RADIO_PARAMETERS, FITTED_RADIO_STATISTICS, LINE_OF_SIGHT_FIT } from './fitted-radio.js';

@@ -1,5 +1,5 @@
+import { Random } from '@bluezone/epidemic';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../random/random.js';
 import { FITTED_RADIO_PARAMETERS } from './fitted-radio.js';
 import { heardMoments, normalCdf } from './normal.js';
 import { meanRssiDbm, pathGainDb } from './path-loss.js';

@@ -1,4 +1,4 @@
-import type { Random } from '../random/random.js';
+import type { Random } from '@bluezone/epidemic';
 import { bodiesBetween, type CrowdOptions, DEFAULT_CROWD } from './crowd.js';
 import { hashedNormal } from './encounter-noise.js';
 import { normalCdf } from './normal.js';

@@ -1,4 +1,4 @@
-import type { Random } from '../random/random.js';
+import type { Random } from '@bluezone/epidemic';
 
 /** How phones scan (GAEN on Android: a scan of about 4 s every 3.5–5 minutes). */
 export interface ScanningOptions {

@@ -1,9 +1,9 @@
 import { fetchTransport } from '@bluezone/api';
 import { BluezoneDevice } from '@bluezone/device';
 import { MemoryStore, SeededRandom } from '@bluezone/device/testing';
+import type { Random } from '@bluezone/epidemic';
 import { unixSeconds } from '@bluezone/protocol';
 import type { Population } from '../population/population.js';
-import type { Random } from '../random/random.js';
 import type { SharedWarning } from './shared-matcher.js';
 import type { SightingLedger } from './sighting-ledger.js';
 import { SimClock } from './sim-clock.js';

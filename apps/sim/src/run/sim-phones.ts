@@ -1,9 +1,9 @@
 import { fetchTransport, type HttpRequest, type HttpResponse } from '@bluezone/api';
 import { BluezoneDevice, type HttpPort, type WarningNotification } from '@bluezone/device';
 import { MemoryStore, SeededRandom } from '@bluezone/device/testing';
+import { mix32 } from '@bluezone/epidemic';
 import type { TemporaryExposureKey } from '@bluezone/protocol';
 import type { Population } from '../population/population.js';
-import { mix32 } from '../random/seed-hash.js';
 import type { SimClock } from './sim-clock.js';
 import type { SimServer } from './sim-server.js';
 

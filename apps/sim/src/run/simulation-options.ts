@@ -1,4 +1,4 @@
-import { DEFAULT_EPIDEMIC, type EpidemicParameters } from '../epidemic/index.js';
+import { DEFAULT_EPIDEMIC, type EpidemicParameters } from '@bluezone/epidemic';
 
 /** What a run simulates and how the health authority acts. */
 export interface SimulationOptions {

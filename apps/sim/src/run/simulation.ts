@@ -1,11 +1,11 @@
 import { resolveRiskConfiguration } from '@bluezone/device';
+import { ageDecades, Random } from '@bluezone/epidemic';
 import { isoDateOfDay, type UtcDay } from '@bluezone/protocol';
 import type { DemoAirWorld } from '../demo-air/demo-air-world.js';
-import { ageDecades, Epidemic, type TestResult } from '../epidemic/index.js';
+import { Epidemic, type TestResult } from '../epidemic/index.js';
 import { CloseContactCounter, DEFAULT_MOBILITY_OPTIONS, Mobility } from '../mobility/index.js';
 import { buildPopulation, type Population, populationOptions } from '../population/index.js';
 import { appPairs, FITTED_RADIO_PARAMETERS, handsetsOf, RadioModel, ScanSchedule } from '../radio/index.js';
-import { Random } from '../random/index.js';
 import { checkSample } from './full-runtime-sample.js';
 import { SimHealthAuthority } from './health-authority.js';
 import { SharedMatcher, type SharedWarning } from './shared-matcher.js';

@@ -1,4 +1,4 @@
-import type { Random } from '../../random/random.js';
+import type { Random } from '@bluezone/epidemic';
 import { normalCdf } from '../normal.js';
 import { meanRssiDbm } from '../path-loss.js';
 import type { RadioParameters } from '../radio-parameters.js';

@@ -1,5 +1,5 @@
-import type { AgeValues } from '../epidemic/disease-course.js';
-import type { PlaceProfile } from '../population/place-profile.js';
+import type { AgeValues } from '../course/disease-course.js';
+import type { PlaceProfile } from '../demography/place-profile.js';
 import type { PlannerParameters } from './parameters.js';
 
 /**

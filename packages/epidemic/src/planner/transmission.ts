@@ -1,4 +1,4 @@
-import { type DiseaseCourse, NEVER, severityInfectiousness } from '../epidemic/disease-course.js';
+import { type DiseaseCourse, NEVER, severityInfectiousness } from '../course/disease-course.js';
 import type { ContactNetworks, NetworkDay } from '../networks/contact-networks.js';
 import type { PlannerParameters } from './parameters.js';
 

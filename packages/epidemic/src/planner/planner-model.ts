@@ -1,5 +1,5 @@
-import { type DiseaseCourse, drawDiseaseCourse } from '../epidemic/disease-course.js';
-import { dailyInfectiousness, gammaShapeScale } from '../epidemic/infectiousness.js';
+import { type DiseaseCourse, drawDiseaseCourse } from '../course/disease-course.js';
+import { dailyInfectiousness, gammaShapeScale } from '../course/infectiousness.js';
 import {
   AWAY,
   ageType,

@@ -47,14 +47,15 @@ describe('planner model on a small population', () => {
 
 describe('adoptionCurve', () => {
   it('gives F1 and F1+F2 curves over an adoption grid, F1+F2 quarantining more', () => {
-    const curve = adoptionCurve({
-      people: 2000,
-      days: 40,
-      seeds: 2,
-      seed: 3,
-      parameters: OPENABM_BASELINE,
-      grid: [0.5, 1],
-    });
+    const progress: number[] = [];
+    const curve = adoptionCurve(
+      { people: 2000, days: 40, seeds: 2, seed: 3, parameters: OPENABM_BASELINE, grid: [0.5, 1] },
+      (done, total) => progress.push(done / total),
+    );
+    // Both depths' 3 levels × 2 seeds counted together, never going back, ending at 1.
+    expect(progress.at(-1)).toBe(1);
+    expect(progress.every((share, i) => i === 0 || share >= (progress[i - 1] as number))).toBe(true);
+    expect(progress.filter((share) => share === 0.5)).not.toHaveLength(0);
     expect(curve.points.map((point) => point.adoption)).toEqual([0.5, 1]);
     const full = curve.points[1];
     expect(full?.quarantineDaysF2.mean).toBeGreaterThan(full?.quarantineDaysF1.mean ?? 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ASYMPTOMATIC, drawDiseaseCourse, MILD, NEVER, SEVERE } from '../epidemic/disease-course.js';
-import { dailyInfectiousness, gammaShapeScale } from '../epidemic/infectiousness.js';
+import { ASYMPTOMATIC, drawDiseaseCourse, MILD, NEVER, SEVERE } from '../course/disease-course.js';
+import { dailyInfectiousness, gammaShapeScale } from '../course/infectiousness.js';
 import { ContactNetworks, type NetworkDay } from '../networks/contact-networks.js';
 import { buildRandomDay } from '../networks/random-network.js';
 import { gammaCdf } from '../random/distributions.js';

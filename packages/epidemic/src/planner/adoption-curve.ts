@@ -1,6 +1,12 @@
 import type { PlannerParameters } from './parameters.js';
 import { type PlanProgress, type PlanScenario, runPlan, type Spread } from './plan.js';
 
+/**
+ * The version of what `adoptionCurve` computes: raise it whenever the model's mechanisms or defaults
+ * change the figures, so that caches keyed on it (the server's `adoption_curves`) recompute.
+ */
+export const ADOPTION_CURVE_VERSION = 1;
+
 /** One point of the console's "What adoption buys" curves: F1 only and F1 + F2 at one adoption. */
 export interface AdoptionCurvePoint {
   readonly adoption: number;
@@ -35,7 +41,10 @@ export interface AdoptionCurveOptions {
   readonly grid: readonly number[];
 }
 
-/** Runs the plan for depth 1 and depth 2 over `grid` (paired seeds) and joins them into curves. */
+/**
+ * Runs the plan for depth 1 and depth 2 over `grid` (paired seeds) and joins them into curves.
+ * `onProgress` counts the runs of both depths together (done out of total, and the day of the current run).
+ */
 export function adoptionCurve(options: AdoptionCurveOptions, onProgress?: PlanProgress): AdoptionCurve {
   const plan = (depth: 1 | 2) =>
     runPlan(
@@ -45,7 +54,7 @@ export function adoptionCurve(options: AdoptionCurveOptions, onProgress?: PlanPr
         depth,
         parameters: { ...options.parameters, tracingNetworkDepth: depth },
       },
-      onProgress,
+      onProgress && ((done, total, day) => onProgress(done + (depth - 1) * total, 2 * total, day)),
     );
   const f1 = plan(1);
   const f2 = plan(2);

@@ -1,4 +1,4 @@
-import { THAI_BINH } from '../population/place-profile.js';
+import { THAI_BINH } from '../demography/place-profile.js';
 import { OPENABM_BASELINE, type PlannerParameters } from './parameters.js';
 import { placeDemography } from './place-demography.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THAI_BINH } from '../population/place-profile.js';
+import { THAI_BINH } from '../demography/place-profile.js';
 import { OPENABM_BASELINE } from './parameters.js';
 import { placeDemography } from './place-demography.js';
 import { VIETNAM_2020, withRegime } from './presets.js';

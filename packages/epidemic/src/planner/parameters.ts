@@ -1,4 +1,4 @@
-import { type AgeValues, type CourseParameters, OPENABM_COURSE } from '../epidemic/disease-course.js';
+import { type AgeValues, type CourseParameters, OPENABM_COURSE } from '../course/disease-course.js';
 
 /**
  * The planner's parameters: OpenABM-Covid19's baseline (Hinch et al. 2021, its parameter dictionary

@@ -1,4 +1,4 @@
-import { validateCourseParameters } from '../epidemic/disease-course.js';
+import { validateCourseParameters } from '../course/disease-course.js';
 import type { PlannerParameters } from './parameters.js';
 
 type Json = unknown;
