@@ -191,7 +191,9 @@ async function storeDay(
   const dayInterval = DAY_START / 600_000;
   const publishOf = (home: string, recursive: boolean): NewExposures => {
     const count = recursive ? model.f1Keys : model.f0Keys;
-    const createdAt = new Date(DAY_START + Math.floor(uniform() * 24) * HOUR);
+    // Stored in hours 01:00 … 24:00: exportable in (00:00, 24:00], the windows of the day (a key
+    // exportable at 00:00 would belong to the window the first pass already wrote).
+    const createdAt = new Date(DAY_START + (1 + Math.floor(uniform() * 24)) * HOUR);
     const declared = uniform() < model.declaringShare ? declaredProvince(areas, home, uniform) : undefined;
     const bytes = randomBytes(16 * count);
     return {

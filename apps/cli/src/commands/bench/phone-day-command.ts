@@ -1,6 +1,7 @@
 // `bluezone bench phone-day`: what a phone watching each province downloads and matches in a day of
 // the national peak (issue 17), against today's single national set.
 
+import { loadavg } from 'node:os';
 import type { PhoneDayServerResult, PhoneDaySet } from '@bluezone/server';
 import type { Command } from 'commander';
 import { CliError } from '../../cli-error.js';
@@ -90,7 +91,12 @@ async function runPhoneDayCommand(options: PhoneDayOptions): Promise<void> {
     if (message.startsWith('PostgreSQL 15 not found')) throw new CliError(message, 2, { cause: error });
     throw error;
   }
-  progress(`matching ${MATCH_SAMPLE_KEYS.toLocaleString('en')} keys on this thread for the matcher's rate…`);
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  progress(
+    `load average ${load}; matching ${MATCH_SAMPLE_KEYS.toLocaleString('en')} keys on this thread for the matcher's rate…`,
+  );
   const match = runMatchBench({
     keys: MATCH_SAMPLE_KEYS,
     sightings: 50_000,
@@ -101,10 +107,10 @@ async function runPhoneDayCommand(options: PhoneDayOptions): Promise<void> {
     primitives: nodeMatchingPrimitives(),
   });
   const report = phoneDayReport(result, match.keysPerSecond);
-  printResult(options.json === true, report, () => human(result, report, match.keysPerSecond));
+  printResult(options.json === true, report, () => human(result, report, match.keysPerSecond, load));
 }
 
-function human(r: PhoneDayServerResult, report: PhoneDayReport, keysPerSecond: number): string {
+function human(r: PhoneDayServerResult, report: PhoneDayReport, keysPerSecond: number, load: string): string {
   const n = (x: number) => Math.round(x).toLocaleString('en');
   const kb = (x: number) => `${(x / 1000).toFixed(1)} KB`;
   const national = r.national;
@@ -120,7 +126,7 @@ function human(r: PhoneDayServerResult, report: PhoneDayReport, keysPerSecond: n
     });
   return [
     `bench phone-day: ${n(r.f0)} F0 × ${r.model.f0Keys} keys + ${n(r.f1)} F1 × ${r.model.f1Keys} keys; ${n(r.declaringPublishes)} of ${n(r.publishes)} publishes (${((100 * r.declaringPublishes) / r.publishes).toFixed(1)} %) declare another province`,
-    `  stored ${n(r.storedKeys)} keys through the publish insert in ${r.storeSeconds.toFixed(1)} s; export pass of the day ${r.exportSeconds.toFixed(1)} s; matcher ${n(keysPerSecond)} keys/s on one core (measured on ${n(MATCH_SAMPLE_KEYS)} keys, scaled per key)`,
+    `  stored ${n(r.storedKeys)} keys through the publish insert in ${r.storeSeconds.toFixed(1)} s; export pass of the day ${r.exportSeconds.toFixed(1)} s; matcher ${n(keysPerSecond)} keys/s on one core (measured on ${n(MATCH_SAMPLE_KEYS)} keys, scaled per key; load average ${load})`,
     `  set     population      keys  matched files   zip bytes idx+conf   bytes/day  match s`,
     `  ${national.set.padEnd(6)} ${n(national.population).padStart(10)} ${n(national.keys).padStart(9)} ${n(national.downloadedKeys).padStart(9)} ${String(national.files).padStart(5)} ${n(national.zipBytes).padStart(11)} ${n(national.indexBytes + national.configurationBytes).padStart(8)} ${n(national.bytes).padStart(11)} ${nationalMatch.toFixed(2).padStart(7)}   (today's phone: the national set)`,
     ...rows,
