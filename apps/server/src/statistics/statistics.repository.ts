@@ -3,11 +3,19 @@ import type { DailyCount } from '../database/daily-counts.js';
 import type { Database } from '../database/database.types.js';
 import { exportFiles, statisticsDaily, statisticsExportFiles } from '../database/schema.js';
 import { createExposureRepository } from '../exposures/exposure.repository.js';
+import { publishedByDayAndProvince } from '../exposures/exposure-provinces.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
+import { KEYS_BY_PROVINCE_METRIC } from './province-statistics.js';
 
 /** What is counted per UTC day; `kind` is the test type or the report type. */
-export type Metric = 'codes_issued' | 'codes_used' | 'uploads' | 'keys_published' | 'keys_revised';
+export type Metric =
+  | 'codes_issued'
+  | 'codes_used'
+  | 'uploads'
+  | 'keys_published'
+  | 'keys_revised'
+  | typeof KEYS_BY_PROVINCE_METRIC;
 
 export function createStatisticsRepository(db: Database) {
   const codes = createCodeRepository(db);
@@ -20,6 +28,7 @@ export function createStatisticsRepository(db: Database) {
     uploads: tokens.uploadsByDay,
     keys_published: keys.publishedByDay,
     keys_revised: keys.revisedByDay,
+    [KEYS_BY_PROVINCE_METRIC]: () => publishedByDayAndProvince(db),
   };
 
   return {
