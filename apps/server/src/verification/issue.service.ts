@@ -23,6 +23,8 @@ interface ValidIssue {
 }
 
 function validate(request: IssueCodeRequest, now: Date, maxAgeMs: number): ValidIssue {
+  // The province first: every province field of the API answers unknown_province for one not in /v1/areas.
+  const province = optionalProvince(request.province);
   if (request.phone !== undefined && request.phone.trim() !== '') throw new AppError('phone_not_accepted');
   if (!(TEST_TYPES as readonly string[]).includes(request.testType))
     throw new AppError('invalid_test_type', `testType must be one of ${TEST_TYPES.join(', ')}.`);
@@ -34,7 +36,6 @@ function validate(request: IssueCodeRequest, now: Date, maxAgeMs: number): Valid
     throw new AppError('missing_date');
   const uuid = (request.uuid ?? randomUUID()).toLowerCase();
   if (!UUID.test(uuid)) throw new AppError('invalid_request', 'uuid must be an RFC 4122 UUID.');
-  const province = optionalProvince(request.province);
   return { testType, symptomDate, testDate, uuid, province };
 }
 
