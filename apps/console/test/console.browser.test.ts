@@ -350,6 +350,9 @@ describe('the console in a browser', () => {
     await expect
       .poll(() => page.getByTestId('funnel').locator('> *').first().textContent())
       .toBe('Mã F0 đã cấp1');
+    // Per province: every province of the area set, with what a phone there downloads a day.
+    await page.getByTestId('province-costs').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('province-costs').locator('tbody tr').count()).toBe(63);
     await screenshot(page, 'statistics');
     for (const viewport of [
       { width: 1024, height: 768 },

@@ -14,6 +14,11 @@ export {
   type AdoptionViewsBenchResult,
   runAdoptionViewsBench,
 } from './bench/adoption-views-bench.js';
+export {
+  type PhoneDayServerResult,
+  type PhoneDaySet,
+  runPhoneDayBench,
+} from './bench/phone-day-bench.js';
 export { runServerBench, type ServerBenchResult } from './bench/server-bench.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
 export { type Config, ConfigError, loadConfig } from './config/index.js';

@@ -3,6 +3,7 @@ import { registerAdoptionViewsBench } from './bench/adoption-views-command.js';
 import { registerCheckinBench } from './bench/checkin-command.js';
 import { registerMatchBench } from './bench/match-command.js';
 import { registerNationalBench } from './bench/national-command.js';
+import { registerPhoneDayBench } from './bench/phone-day-command.js';
 import { registerPlanBench } from './bench/plan-command.js';
 import { registerServerBench } from './bench/server-command.js';
 import { registerSimBench } from './bench/sim-command.js';
@@ -14,6 +15,7 @@ export function registerBenchCommand(program: Command): void {
   registerAdoptionViewsBench(bench);
   registerNationalBench(bench);
   registerCheckinBench(bench);
+  registerPhoneDayBench(bench);
   registerPlanBench(bench);
   registerServerBench(bench);
   registerSimBench(bench);

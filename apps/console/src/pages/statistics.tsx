@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/error-alert.js';
 import { useFormat } from '../components/format.js';
 import { NotAvailable } from '../components/not-available.js';
 import { ExportFilesTable } from './statistics/export-files.js';
+import { ProvinceCostsTable } from './statistics/province-costs.js';
 import { ExportSizeChart, FunnelChart, UploadsChart } from './statistics/statistics-charts.js';
 import { VenueStatisticsPanel } from './venues/venue-statistics.js';
 
@@ -71,6 +72,12 @@ export function StatisticsPage() {
               <ExportSizeChart days={data.days} />
             </Paper>
           </SimpleGrid>
+          <Paper withBorder p="md" component="section" aria-labelledby="provinces-title">
+            <Title order={2} size="h4" id="provinces-title" mb="sm">
+              {t('statistics.provincesTitle')}
+            </Title>
+            <ProvinceCostsTable byProvince={data.byProvince} />
+          </Paper>
           <Paper withBorder p="md" component="section" aria-labelledby="files-title">
             <Title order={2} size="h4" id="files-title" mb="sm">
               {t('statistics.filesTitle')}

@@ -21,7 +21,8 @@ forEachDatabase((database) => {
       const f0Keys = pastKeys(t, 3);
       const f1Keys = pastKeys(t, 1).map((k) => ({ ...k, key: Buffer.alloc(16, 9).toString('base64') }));
       expect((await publish(t, await publishRequest(t, authority, 'confirmed', f0Keys))).status).toBe(200);
-      expect((await publish(t, await publishRequest(t, authority, 'recursive', f1Keys))).status).toBe(200);
+      const f1 = await publishRequest(t, authority, 'recursive', f1Keys, { visitedProvinces: ['VN-20'] });
+      expect((await publish(t, f1)).status).toBe(200);
       await t.post('/api/issue', authority.adminKey, { testType: 'confirmed', symptomDate: '2026-03-07' });
       t.clock.advance(3 * 3_600_000);
       await t.app.runExportPass();
@@ -42,6 +43,10 @@ forEachDatabase((database) => {
           }[];
           exportFiles: { path: string; sizeBytes: number | null; keyCount: number; downloads: number }[];
           downloads: { total: number; counted: 'origin' };
+          byProvince: {
+            national: { bytesPerDay: number };
+            provinces: { province: string; f0Keys: number; f1Keys: number; bytesPerDay: number }[];
+          };
         };
       };
       const stats = await read();
@@ -61,6 +66,14 @@ forEachDatabase((database) => {
       expect(stats.exportFiles[0]?.sizeBytes).toBeGreaterThan(0);
       expect(today?.exportBytes).toBe(stats.exportFiles.reduce((a, f) => a + (f.sizeBytes ?? 0), 0));
       expect(stats.downloads).toEqual({ total: 0, counted: 'origin' });
+      // Per province: the F1 declared Thái Bình; every province's set wrote its (padded) first file.
+      expect(stats.byProvince.provinces).toHaveLength(63);
+      expect(stats.byProvince.provinces.find((p) => p.province === 'VN-20')).toMatchObject({
+        f0Keys: 0,
+        f1Keys: 1,
+      });
+      expect(stats.byProvince.national.bytesPerDay).toBeGreaterThan(0);
+      expect(stats.byProvince.provinces.every((p) => p.bytesPerDay > 0)).toBe(true);
 
       // Downloads of a file are counted per file and day (a 304 revalidation is not a download).
       const path = stats.exportFiles[0]?.path as string;

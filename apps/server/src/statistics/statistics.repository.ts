@@ -4,11 +4,19 @@ import type { Database } from '../database/database.types.js';
 import { statisticsDaily, statisticsExportFiles } from '../database/schema.js';
 import { exportFilesNotListed } from '../export/export-file-listing.js';
 import { createExposureRepository } from '../exposures/exposure.repository.js';
+import { publishedByDayAndProvince } from '../exposures/exposure-provinces.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { createTokenRepository } from '../repositories/token.repository.js';
+import { KEYS_BY_PROVINCE_METRIC } from './province-statistics.js';
 
 /** What is counted per UTC day; `kind` is the test type or the report type. */
-export type Metric = 'codes_issued' | 'codes_used' | 'uploads' | 'keys_published' | 'keys_revised';
+export type Metric =
+  | 'codes_issued'
+  | 'codes_used'
+  | 'uploads'
+  | 'keys_published'
+  | 'keys_revised'
+  | typeof KEYS_BY_PROVINCE_METRIC;
 
 export function createStatisticsRepository(db: Database) {
   const codes = createCodeRepository(db);
@@ -21,6 +29,7 @@ export function createStatisticsRepository(db: Database) {
     uploads: tokens.uploadsByDay,
     keys_published: keys.publishedByDay,
     keys_revised: keys.revisedByDay,
+    [KEYS_BY_PROVINCE_METRIC]: () => publishedByDayAndProvince(db),
   };
 
   return {

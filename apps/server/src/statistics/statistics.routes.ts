@@ -1,6 +1,7 @@
 import { StatisticsQuerySchema, StatisticsSchema } from '@bluezone/api';
 import type { RequireConsoleUser } from '../accounts/console-auth.js';
 import { CONSOLE_ERROR_RESPONSES, consoleErrorList } from '../accounts/console-errors.js';
+import { configuredAreas } from '../areas/area-codes.js';
 import type { BluezoneServer } from '../http/server.types.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import type { DownloadCounter } from './download-counter.js';
@@ -19,7 +20,7 @@ export function statisticsRoutes(deps: ServerDeps, downloads: DownloadCounter) {
           tags: ['console: statistics'],
           summary:
             'Codes issued and used, uploads, keys published by report type (F0 → F1), export files per UTC day',
-          description: `Every console role. Counts are national (keys carry no province) and kept beyond the 48 h / 14 day retention of the rows they come from. At most ${MAX_STATISTICS_DAYS} days. ${consoleErrorList(['invalid_request', 'not_signed_in', 'invalid_date'])}`,
+          description: `Every console role. Counts are national; \`byProvince\` gives, per province set, keys published (F0, F1; a key declared in two provinces counts in both) and the export bytes a phone watching it downloads a day. Kept beyond the 48 h / 14 day retention of the rows they come from. At most ${MAX_STATISTICS_DAYS} days. ${consoleErrorList(['invalid_request', 'not_signed_in', 'invalid_date'])}`,
           querystring: StatisticsQuerySchema,
           response: { 200: StatisticsSchema, ...CONSOLE_ERROR_RESPONSES },
         },
@@ -30,6 +31,7 @@ export function statisticsRoutes(deps: ServerDeps, downloads: DownloadCounter) {
           deps.blobStore,
           statisticsRange(deps.clock.now(), request.query.from, request.query.to),
           downloads,
+          { national: deps.config.region, provinces: configuredAreas().provinces.map((p) => p.code) },
         ),
     );
   };

@@ -2,6 +2,7 @@ import { addDays, daysBetween, isCalendarDay, utcDay } from '../adoption/adoptio
 import type { BlobStore } from '../blobstore/blob-store.js';
 import { AppError } from '../errors/app-error.js';
 import { DOWNLOADS_METRIC } from './download-counter.js';
+import { provinceStatistics } from './province-statistics.js';
 import type { StatisticsRepository } from './statistics.repository.js';
 
 /** Longest range one request may ask for. */
@@ -45,6 +46,7 @@ export async function exposureStatistics(
   store: BlobStore,
   range: { from: string; to: string },
   downloads: { flush(): Promise<void> },
+  sets: { national: string; provinces: readonly string[] },
 ) {
   // The downloads this process counted in memory, so a request sees them at once.
   await downloads.flush();
@@ -134,5 +136,6 @@ export async function exposureStatistics(
         downloads: fileDownloads.get(f.path) ?? 0,
       })),
     downloads: { total: sum((d) => d.downloads), counted: 'origin' as const },
+    byProvince: provinceStatistics(sets.provinces, sets.national, days.length, daily, files),
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type IssueCodeRequest, type IssueCodeResponse, TEST_TYPES, type TestType } from '@bluezone/api';
+import { optionalProvince } from '../areas/area-codes.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { isUniqueViolation, violatedConstraint } from '../repositories/database-errors.js';
@@ -17,9 +18,13 @@ interface ValidIssue {
   symptomDate: string | null;
   testDate: string | null;
   uuid: string;
+  /** The case's home province (ISO 3166-2), null when none was given. */
+  province: string | null;
 }
 
 function validate(request: IssueCodeRequest, now: Date, maxAgeMs: number): ValidIssue {
+  // The province first: every province field of the API answers unknown_province for one not in /v1/areas.
+  const province = optionalProvince(request.province);
   if (request.phone !== undefined && request.phone.trim() !== '') throw new AppError('phone_not_accepted');
   if (!(TEST_TYPES as readonly string[]).includes(request.testType))
     throw new AppError('invalid_test_type', `testType must be one of ${TEST_TYPES.join(', ')}.`);
@@ -31,7 +36,7 @@ function validate(request: IssueCodeRequest, now: Date, maxAgeMs: number): Valid
     throw new AppError('missing_date');
   const uuid = (request.uuid ?? randomUUID()).toLowerCase();
   if (!UUID.test(uuid)) throw new AppError('invalid_request', 'uuid must be an RFC 4122 UUID.');
-  return { testType, symptomDate, testDate, uuid };
+  return { testType, symptomDate, testDate, uuid, province };
 }
 
 const timestamp = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -67,6 +72,7 @@ export function createIssueService(deps: ServerDeps) {
           longCode,
           longExpiresAt: longExpiresAt.toUTCString(),
           longExpiresAtTimestamp: timestamp(longExpiresAt),
+          ...(valid.province === null ? {} : { province: valid.province }),
         };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -69,6 +69,27 @@ export const StatisticsSchema = Type.Object({
     },
     { description: 'Export file downloads in the range, counted per file and day, nothing about who.' },
   ),
+  byProvince: Type.Object(
+    {
+      national: Type.Object({ bytesPerDay: Type.Integer() }),
+      provinces: Type.Array(
+        Type.Object({
+          province: Type.String(),
+          f0Keys: Type.Integer(),
+          f1Keys: Type.Integer(),
+          bytesPerDay: Type.Integer({
+            description:
+              "Export bytes of the province's set over the range, per day: what a phone watching it downloads.",
+          }),
+          shareOfNational: Type.Number({ description: "bytesPerDay over the national set's (0–1)." }),
+        }),
+      ),
+    },
+    {
+      description:
+        'Per province set (issue 17): keys published with the province as home or declared province, and what its phones download.',
+    },
+  ),
 });
 export type Statistics = Static<typeof StatisticsSchema>;
 
