@@ -4,8 +4,8 @@ import type { AreaSet, District, Province } from './area-set.types.js';
 
 // The one check of a province or district code a request, a CSV line or the command line names: the
 // areas the server counts in (the 63 provinces of 2020 and their districts, docs/areas.md), as the app
-// and /v1/areas know them. Users, console codes, declarations, targets, organisations, links, adoption
-// reports and imports all go through it, so no code outside the set reaches the database.
+// and /v1/areas know them. Users, console codes, declarations, targets, organisations, links, venues,
+// adoption reports and imports all go through it, so no code outside the set reaches the database.
 
 /** The area set of the console and of adoption: `vn-2020`, the one `/v1/areas` serves. */
 export const configuredAreas = (): AreaSet => areaSet('vn-2020');

@@ -1,5 +1,5 @@
 // `bluezone bench adoption-views`: the console's adoption pages on a year of the whole country's
-// counts (63 provinces × 705 districts × 365 days) in a throwaway PostgreSQL 15: latency of each
+// counts (63 provinces × 707 districts × 365 days) in a throwaway PostgreSQL 15: latency of each
 // page, p50 and p99 (docs/performance.md, "Adoption views at national size").
 
 import { randomBytes } from 'node:crypto';

@@ -17,7 +17,7 @@ export function registerAdoptionViewsBench(bench: Command): void {
   bench
     .command('adoption-views')
     .description(
-      "latency (p50, p99) of the console's adoption pages on 63 provinces × 705 districts × 365 days of counts, in a throwaway PostgreSQL 15",
+      "latency (p50, p99) of the console's adoption pages on 63 provinces × 707 districts × 365 days of counts, in a throwaway PostgreSQL 15",
     )
     .option('--days <n>', 'days of counts to seed', '365')
     .option('--requests <n>', 'timed requests per page (one at a time)', '50')
