@@ -6,6 +6,9 @@ import { PlainText } from './text.schemas.js';
 // Google's key server. Numbers are only checked to be integers here: a key with a wrong length,
 // period or risk is dropped by the server item by item (partial success), not refused as a whole.
 
+/** At most this many provinces in `visitedProvinces`. */
+export const MAX_VISITED_PROVINCES = 10;
+
 /** A request carries at least 1 and at most this many keys. */
 export const MAX_PUBLISH_KEYS = 30;
 /** Largest publish request body in bytes; bigger ones answer 413 `body_too_large`. */
@@ -41,6 +44,12 @@ export const PublishRequestSchema = Type.Object({
   traveler: Type.Optional(Type.Boolean()),
   /** The token an earlier publish of the same keys answered, to revise their report type. */
   revisionToken: Type.Optional(Type.String({ maxLength: 8192 })),
+  /**
+   * Bluezone's addition: provinces (ISO 3166-2 codes of `/v1/areas`, at most 10) the person says they
+   * were in during the days the keys cover; the keys also go to those provinces' export sets. Taken
+   * only when the keys are first stored. An unknown code or more than 10 refuses the whole request.
+   */
+  visitedProvinces: Type.Optional(Type.Array(Type.String({ maxLength: 16 }), { maxItems: 64 })),
   padding: Type.Optional(Type.String({ maxLength: 16384 })),
 });
 export type PublishRequest = Static<typeof PublishRequestSchema>;

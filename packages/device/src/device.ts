@@ -24,6 +24,7 @@ import {
   readDataSettings,
   saveDataSettings,
 } from './sync/download-budget.js';
+import type { SyncProgress } from './sync/export-sync.js';
 import { ExposureStore } from './sync/exposure-store.js';
 import { resolveRiskConfiguration } from './sync/risk-options.js';
 import { readWatchList, saveWatchList, type WatchList, watchedSets } from './sync/watch-list.js';
@@ -33,6 +34,7 @@ import {
   type PreparedUpload,
   pendingUpload,
   prepareUpload,
+  type UploadConfirmation,
   type UploadDeps,
   type UploadResult,
 } from './upload/upload-flow.js';
@@ -145,7 +147,7 @@ export class BluezoneDevice {
    * context on the same store (the app runs it in a Web Worker) while this one keeps scanning;
    * `assess` then scores and warns. Never throws for network or server trouble.
    */
-  async download(): Promise<DownloadOutcome> {
+  async download(options: { onProgress?: (progress: SyncProgress) => void } = {}): Promise<DownloadOutcome> {
     const { store, clock } = this.options.ports;
     const today = this.today();
     await this.exposures.prune(today);
@@ -171,6 +173,7 @@ export class BluezoneDevice {
         sightings: () => this.log.all(),
         nowMs: clock.nowMs(),
         budget,
+        onProgress: options.onProgress,
         ...this.options.sync,
       });
     } catch (caught) {
@@ -288,8 +291,8 @@ export class BluezoneDevice {
     });
   }
 
-  /** Upload step 2, after the person confirmed. */
-  confirmUpload(prepared: Pick<PreparedUpload, 'id'>): Promise<UploadResult> {
+  /** Upload step 2, after the person confirmed (with the provinces they say they were in, if any). */
+  confirmUpload(prepared: UploadConfirmation): Promise<UploadResult> {
     return confirmUpload(this.uploadDeps(), prepared);
   }
 

@@ -73,6 +73,15 @@ export interface ExportSyncOptions extends ExportSyncLimits {
    * is downloaded twice but matched once. Absent: every key is matched.
    */
   readonly seenKeys?: Set<string> | undefined;
+  /** Called after each file of the pass (downloaded and matched, or not used). */
+  readonly onProgress?: ((progress: SyncProgress) => void) | undefined;
+}
+
+/** How far a pass over one set is: files done of those due. */
+export interface SyncProgress {
+  readonly set: string;
+  readonly done: number;
+  readonly due: number;
 }
 
 /**
@@ -118,7 +127,8 @@ export async function syncExports(options: ExportSyncOptions): Promise<ExportSyn
     budget,
   };
   try {
-    for (const path of due) {
+    for (const [i, path] of due.entries()) {
+      if (i > 0) options.onProgress?.({ set: region, done: i, due: due.length });
       const file = await downloadExportFile(download, path);
       if ('code' in file && file.code === 'export_waiting_for_wifi') {
         deferred = file;
@@ -143,6 +153,7 @@ export async function syncExports(options: ExportSyncOptions): Promise<ExportSyn
       processed.push(path);
       state.markProcessed(path);
     }
+    options.onProgress?.({ set: region, done: due.length, due: due.length });
   } finally {
     // Matches before the processed list: a crash in between only makes the next pass match again.
     await options.exposures.add(matches);

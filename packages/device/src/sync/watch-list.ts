@@ -1,3 +1,4 @@
+import { MAX_VISITED_PROVINCES } from '@bluezone/api';
 import { DeviceError } from '../errors.js';
 import { getJson, type KeyValueStore, setJson } from '../ports/key-value-store.js';
 
@@ -39,6 +40,16 @@ export function checkWatchList(list: WatchList): WatchList {
     throw new DeviceError('invalid_options', `at most ${MAX_ADDED_PROVINCES} added provinces`);
   const added = [...new Set(list.added)].filter((code) => code !== list.home);
   return { ...(list.home === undefined ? {} : { home: list.home }), added, nation: list.nation };
+}
+
+/** The provinces declared on upload, each once; `invalid_options` for a malformed code or more than 10. */
+export function checkVisitedProvinces(codes: readonly string[]): string[] {
+  const unique = [...new Set(codes)];
+  const bad = unique.find((code) => !PROVINCE_CODE.test(code));
+  if (bad !== undefined) throw new DeviceError('invalid_options', `not a province code: ${bad}`);
+  if (unique.length > MAX_VISITED_PROVINCES)
+    throw new DeviceError('invalid_options', `at most ${MAX_VISITED_PROVINCES} visited provinces`);
+  return unique;
 }
 
 export async function readWatchList(store: KeyValueStore): Promise<WatchList> {
