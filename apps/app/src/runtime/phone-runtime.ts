@@ -7,10 +7,13 @@ import {
   createDevice,
   type DemoAirClockPort,
   type DemoAirRadio,
+  type DownloadOutcome,
   getJson,
   type Language,
   type NearbyDevice,
   type PreparedUpload,
+  type SyncOutcome,
+  type SyncProgress,
   setJson,
   type UploadResult,
 } from '@bluezone/device';
@@ -18,14 +21,22 @@ import { intervalOf, parsePublicKeyPem, unixSeconds } from '@bluezone/protocol';
 import {
   BrowserNotifier,
   browserBluetooth,
+  browserConnection,
   browserHttp,
   browserRandom,
   every,
 } from '../platform/browser-ports.js';
 import type { IdbStore } from '../platform/idb-store.js';
 import { absoluteUrl } from './app-config.js';
-import { type DemoAirPhone, readDemoAirPhone, saveDemoAirPhone, saveReported } from './prefs.js';
+import {
+  type DemoAirPhone,
+  readDemoAirPhone,
+  readOnboarding,
+  saveDemoAirPhone,
+  saveReported,
+} from './prefs.js';
 import { RecentlyHeard } from './recently-heard.js';
+import { SyncWorker } from './sync-in-worker.js';
 
 /** How often the phone checks for new exports on its own, in simulated time. */
 const SYNC_EVERY_MS = 4 * 3_600_000;
@@ -46,6 +57,11 @@ export class PhoneRuntime {
   private syncing: Promise<unknown> | undefined;
   /** The error code of this session's last check, null when it succeeded (undefined before one). */
   lastSyncError: string | null | undefined;
+  /** The check in progress: files done of those due in the set being synced. */
+  syncProgress: SyncProgress | undefined;
+  /** Where this session's last check downloaded and matched, and how long it took there. */
+  lastSyncThread: { thread: 'worker' | 'page'; workerMs?: number } | undefined;
+  private readonly syncWorker = SyncWorker.open();
 
   private constructor(
     readonly config: AppConfig,
@@ -88,13 +104,10 @@ export class PhoneRuntime {
         advertiser: demo?.radio.advertiser,
         scanner: demo ? heard.wrap(demo.radio.scanner) : undefined,
         bluetooth: browserBluetooth(demo !== undefined),
+        network: { connection: browserConnection },
       },
       phone: BROWSER_PHONE,
-      server: {
-        verificationUrl: absoluteUrl(config.verificationUrl),
-        keyServerUrl: absoluteUrl(config.keyServerUrl),
-        deviceApiKey: config.deviceApiKey,
-      },
+      server: serverOf(config),
       region: config.region,
       healthAuthorityId: config.healthAuthorityId,
       exportPublicKeys: config.exportPublicKeys.map((k) => ({
@@ -111,6 +124,7 @@ export class PhoneRuntime {
 
   /** Starts advertising and scanning, and the host's timers. */
   async start(): Promise<void> {
+    await this.watchHomeProvince();
     await this.device.start();
     this.demo?.clock.start();
     // The advertisement must follow the (fast) simulated interval; tick when it changed.
@@ -132,13 +146,24 @@ export class PhoneRuntime {
     void this.sync();
   }
 
+  /** The province chosen at first run is the watch list's home (kept also for adoption reports). */
+  private async watchHomeProvince(): Promise<void> {
+    const province = (await readOnboarding(this.store))?.province;
+    const list = await this.device.watchList();
+    if (province === undefined || list.home !== undefined) return;
+    await this.device.setWatchList({ ...list, home: province }).catch(() => undefined);
+  }
+
   /**
    * Step 2 of an upload, after the person pressed "share": remembered, so that if the network
    * fails the upload is sent again later (when online, or at the next check) without asking again.
    */
-  async confirmUpload(prepared: PreparedUpload): Promise<UploadResult> {
+  async confirmUpload(
+    prepared: PreparedUpload,
+    visitedProvinces: readonly string[] = [],
+  ): Promise<UploadResult> {
     await setJson(this.store, CONFIRMED_UPLOAD, prepared.id);
-    const result = await this.device.confirmUpload(prepared);
+    const result = await this.device.confirmUpload({ id: prepared.id, visitedProvinces });
     await this.uploaded(prepared);
     return result;
   }
@@ -172,10 +197,9 @@ export class PhoneRuntime {
     this.changed();
   }
 
-  /** Checks for new exports now ("check now"); never throws. */
+  /** Checks for new exports now ("check now"); never throws for network or server trouble. */
   sync(): Promise<unknown> {
-    this.syncing ??= this.device
-      .sync()
+    this.syncing ??= this.syncOnce()
       .then((outcome) => {
         this.lastSyncMs = this.clock.nowMs();
         this.lastSyncError = outcome.error?.code ?? null;
@@ -183,13 +207,54 @@ export class PhoneRuntime {
       })
       .finally(() => {
         this.syncing = undefined;
+        this.syncProgress = undefined;
         this.changed();
       });
     return this.syncing;
   }
 
+  /**
+   * One check: the page writes today's key and what was heard, the worker downloads and matches
+   * (off this thread: an epicentre phone matches hundreds of thousands of keys a day), and the page
+   * scores and warns. Without a worker, or if it fails, the page downloads itself.
+   */
+  private async syncOnce(): Promise<SyncOutcome> {
+    await this.device.tick();
+    const onProgress = (progress: SyncProgress) => {
+      this.syncProgress = progress;
+      this.changed();
+    };
+    let downloaded: DownloadOutcome | undefined;
+    if (this.syncWorker !== undefined) {
+      const { config } = this;
+      const done = await this.syncWorker
+        .download(
+          {
+            server: serverOf(config),
+            region: config.region,
+            healthAuthorityId: config.healthAuthorityId,
+            exportPublicKeys: config.exportPublicKeys,
+            nowMs: this.clock.nowMs(),
+            connection: browserConnection(),
+          },
+          onProgress,
+        )
+        .catch(() => undefined);
+      if (done !== undefined) {
+        downloaded = done.outcome;
+        this.lastSyncThread = { thread: 'worker', workerMs: done.workerMs };
+      }
+    }
+    if (downloaded === undefined) {
+      downloaded = await this.device.download({ onProgress });
+      this.lastSyncThread = { thread: 'page' };
+    }
+    return this.device.assess(downloaded);
+  }
+
   async stop(): Promise<void> {
     for (const stop of this.stops.splice(0)) stop();
+    this.syncWorker?.terminate();
     this.demo?.clock.stop();
     await this.device.stop().catch(() => undefined);
   }
@@ -207,6 +272,15 @@ export class PhoneRuntime {
   changed(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The servers of the deployment, with absolute URLs (the sync worker has no page to resolve against). */
+function serverOf(config: AppConfig) {
+  return {
+    verificationUrl: absoluteUrl(config.verificationUrl),
+    keyServerUrl: absoluteUrl(config.keyServerUrl),
+    deviceApiKey: config.deviceApiKey,
+  };
 }
 
 async function joinDemoAir(

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, VisuallyHidden } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataUsedCard } from '../components/data-used-card.js';
 import { BluetoothRune } from '../components/icons.js';
 import { Radar } from '../components/radar.js';
 import { StatusCard } from '../components/status-card.js';
@@ -104,6 +105,7 @@ export function HomeScreen() {
       >
         {checking ? t('home.checking') : t('home.checkNow')}
       </Button>
+      <DataUsedCard snapshot={snapshot} />
       <Radar nearby={snapshot.nearby} />
       <Button component={Link} to="/invite" variant="light" size="md">
         {t('home.invite')}

@@ -2,6 +2,7 @@ import { isDeviceError, type PreparedUpload } from '@bluezone/device';
 import { Alert, Button, Card, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { VisitedProvinces } from '../components/visited-provinces.js';
 import { formatDate } from '../i18n/index.js';
 import { usePhone } from '../runtime/app-context.js';
 
@@ -28,6 +29,7 @@ export function ReportScreen() {
     () => new URLSearchParams(window.location.search).get('code')?.slice(0, 64) ?? '',
   );
   const [step, setStep] = useState<Step>({ kind: 'enter' });
+  const [visited, setVisited] = useState<string[]>([]);
 
   useEffect(() => {
     void phone.uploadConfirmed().then((waiting) => waiting && setStep({ kind: 'pending' }));
@@ -44,7 +46,7 @@ export function ReportScreen() {
   const share = async (prepared: PreparedUpload) => {
     setStep({ kind: 'sending', prepared });
     try {
-      setStep({ kind: 'done', keyCount: (await phone.confirmUpload(prepared)).keyCount });
+      setStep({ kind: 'done', keyCount: (await phone.confirmUpload(prepared, visited)).keyCount });
     } catch (error) {
       const code = errorCode(error);
       setStep(KEEPS_PENDING.has(code) ? { kind: 'pending' } : { kind: 'enter', error: code });
@@ -106,6 +108,7 @@ export function ReportScreen() {
           <Text size="sm" mt="xs">
             {t('report.notShared')}
           </Text>
+          <VisitedProvinces value={visited} onChange={setVisited} disabled={step.kind === 'sending'} />
           <Stack mt="md" gap="xs">
             <Button size="lg" loading={step.kind === 'sending'} onClick={() => void share(step.prepared)}>
               {t('report.confirm')}
