@@ -10,6 +10,11 @@ export { buildServer } from './app/build-server.js';
 export { type App, createApp, startServer } from './app/create-app.js';
 export { createConsoleAccount, ensureDemoAccount, type NewConsoleAccount } from './app/demo-account.js';
 export { type Core, type CoreOptions, openCore } from './app/open-core.js';
+export {
+  type PhoneDayServerResult,
+  type PhoneDaySet,
+  runPhoneDayBench,
+} from './bench/phone-day-bench.js';
 export { runServerBench, type ServerBenchResult } from './bench/server-bench.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
 export { type Config, ConfigError, loadConfig } from './config/index.js';

@@ -30,6 +30,11 @@ export interface VerificationCertificateClaims {
    * server stores the keys under this authority only, whatever `healthAuthorityID` the request names.
    */
   healthAuthorityId: string;
+  /**
+   * Bluezone's addition: the case's home province (ISO 3166-2, `VN-20`) from the code that verified
+   * it. The key server puts the published keys in that province's export set; absent: national only.
+   */
+  province?: string;
   iss: string;
   aud: string;
   iat: number;

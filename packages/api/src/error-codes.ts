@@ -65,6 +65,10 @@ export const ERROR_CODES = {
     status: 400,
     message: 'Only likely keys can be revised, to confirmed or revoked.',
   },
+  too_many_provinces: {
+    status: 400,
+    message: 'visitedProvinces names at most 10 provinces.',
+  },
   // Adoption counts, campaigns, statistics (apps/server/src/adoption, campaigns, statistics)
   unknown_province: {
     status: 400,

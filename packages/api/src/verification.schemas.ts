@@ -24,6 +24,11 @@ export const IssueCodeRequestSchema = Type.Object({
   phone: Type.Optional(Type.String({ maxLength: 64 })),
   /** A client-chosen id for the code (idempotency); generated when absent. */
   uuid: Type.Optional(PlainText({ maxLength: 64 })),
+  /**
+   * The case's home province, an ISO 3166-2 code of `/v1/areas` (`VN-20`): its keys go to that
+   * province's export set as well as the national one. Absent or empty: the national set only.
+   */
+  province: Type.Optional(PlainText({ maxLength: 16 })),
   padding: Type.Optional(PaddingSchema),
 });
 export type IssueCodeRequest = Static<typeof IssueCodeRequestSchema>;
@@ -37,6 +42,8 @@ export const IssueCodeResponseSchema = Type.Object({
   longCode: Type.Optional(Type.String()),
   longExpiresAt: Type.Optional(Type.String()),
   longExpiresAtTimestamp: Type.Optional(Type.Integer()),
+  /** The province the code carries; absent: none (its keys go to the national set only). */
+  province: Type.Optional(Type.String()),
   padding: Type.Optional(Type.String()),
   ...ErrorFields,
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerCheckinBench } from './bench/checkin-command.js';
 import { registerMatchBench } from './bench/match-command.js';
 import { registerNationalBench } from './bench/national-command.js';
+import { registerPhoneDayBench } from './bench/phone-day-command.js';
 import { registerPlanBench } from './bench/plan-command.js';
 import { registerServerBench } from './bench/server-command.js';
 import { registerSimBench } from './bench/sim-command.js';
@@ -12,6 +13,7 @@ export function registerBenchCommand(program: Command): void {
   registerMatchBench(bench);
   registerNationalBench(bench);
   registerCheckinBench(bench);
+  registerPhoneDayBench(bench);
   registerPlanBench(bench);
   registerServerBench(bench);
   registerSimBench(bench);

@@ -21,6 +21,12 @@ export function requireProvince(iso: string): Province {
   return province;
 }
 
+/** A request's optional province: null when absent or blank, else its ISO code (else 400 `unknown_province`). */
+export function optionalProvince(iso: string | null | undefined): string | null {
+  const asked = iso?.trim().toUpperCase();
+  return asked ? requireProvince(asked).code : null;
+}
+
 /** The district of that province by GSO code, else 400 `unknown_district`. */
 export function requireDistrict(province: Province, code: string): District {
   const district = province.districts.find((d) => d.code === code);

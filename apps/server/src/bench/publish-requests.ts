@@ -38,6 +38,8 @@ export function publishRequestMaker(
         trisk: [],
         tekmac: computeTekmac(hmacKey, keys),
         healthAuthorityId,
+        // A code of the demo province; the phone declares one more (issue 17): both stored with the keys.
+        province: 'VN-20',
         iss: config.certificateIssuer,
         aud: config.certificateAudience,
         iat,
@@ -49,6 +51,7 @@ export function publishRequestMaker(
         healthAuthorityID: healthAuthorityId,
         verificationPayload: signJwt(claims, certificateKey.privateKey, certificateKey.keyId),
         hmacKey: hmacKey.toString('base64'),
+        visitedProvinces: ['VN-HN'],
       });
     },
   };

@@ -275,6 +275,16 @@ export const CONFIG_ENTRIES = [
       'Length of an export batch and how often the export worker runs: batches end on multiples of it (UTC). Default hourly.',
   },
   {
+    key: 'exportProvinceInterval',
+    env: 'BLUEZONE_EXPORT_PROVINCE_INTERVAL',
+    kind: 'duration',
+    default: '24h',
+    min: MINUTE,
+    max: DAY,
+    description:
+      "Length of a province export set's batch (`/v1/exports/VN-20/…`): batches end on multiples of it (UTC). Default daily, so a province's phones download one padded file a day (docs/decisions/0012).",
+  },
+  {
     key: 'exportPaddingMin',
     env: 'BLUEZONE_EXPORT_PADDING_MIN',
     kind: 'integer',

@@ -58,6 +58,8 @@ export const verificationCodes = pgTable('verification_codes', {
   shortExpiresAt: tz('short_expires_at').notNull(),
   longExpiresAt: tz('long_expires_at').notNull(),
   claimedAt: tz('claimed_at'),
+  /** The case's province (ISO 3166-2), null when none was given: migrations/0010_provinces.sql. */
+  province: text('province'),
 });
 
 export const verificationTokens = pgTable('verification_tokens', {
@@ -69,6 +71,7 @@ export const verificationTokens = pgTable('verification_tokens', {
   issuedAt: tz('issued_at').notNull(),
   expiresAt: tz('expires_at').notNull(),
   claimedAt: tz('claimed_at'),
+  province: text('province'),
 });
 
 export const signingKeys = pgTable('signing_keys', {
@@ -112,6 +115,8 @@ export const exposures = pgTable('exposures', {
   revisedTransmissionRisk: integer('revised_transmission_risk'),
   revisedAt: tz('revised_at'),
   revisedExportableAt: tz('revised_exportable_at'),
+  /** Home and declared provinces, fixed at the first insert (migrations/0010_provinces.sql). */
+  provinces: text('provinces').array().notNull().default(sql`'{}'::text[]`),
 });
 export * from './accounts.schema.js';
 export * from './adoption.schema.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { encodeExportBin } from '@bluezone/protocol';
 import type { Logger } from 'pino';
+import { configuredAreas } from '../areas/area-codes.js';
 import type { BlobStore } from '../blobstore/blob-store.js';
 import type { DatabaseHandle } from '../database/database.types.js';
 import { readExportRecords } from '../exposures/exposure-records.js';
@@ -15,6 +16,7 @@ import { exportFilePath, ZIP_CACHE_CONTROL } from './export-keys.js';
 import { batchRandom } from './export-random.js';
 import { type PlannedRecordFile, planRecordFiles } from './export-record-plan.js';
 import { sortRecords } from './export-record-sort.js';
+import { type ExportSet, planExportSets } from './export-sets.js';
 import { signingKeyRows, toSigner } from './export-signers.js';
 import { batchWindows } from './export-windows.js';
 import { packExportFile } from './export-zip.js';
@@ -39,8 +41,9 @@ const MAX_BATCHES_PER_PASS = 500;
 const ZIPS_AHEAD = 2;
 
 /**
- * The export worker: plans each region's batches, then claims and writes them one at a time (files
- * first, then the batch is marked complete), then rewrites every region's index. Several processes
+ * The export worker: plans each set's batches (every authority's region, and every province of the
+ * configured area set from the national region's keys: export-sets.ts), then claims and writes them
+ * one at a time (files first, then the batch is marked complete), then rewrites every set's index. Several processes
  * may run passes at once on one database: planning is serialized by an advisory lock, each batch is
  * leased to one worker, and a batch whose worker died is taken over when its lease runs out.
  */
@@ -62,15 +65,14 @@ export function createExportService(
     return { files: 0, keys: 0 };
   }
 
-  async function writeBatch(
-    batch: ExportBatch,
-    healthAuthorityId: string,
-  ): Promise<{ files: number; keys: number }> {
+  async function writeBatch(batch: ExportBatch, set: ExportSet): Promise<{ files: number; keys: number }> {
+    // `region` names the set (its folder and its files' header): `VN`, or a province such as `VN-20`.
     const { region, startTimestamp: start, endTimestamp: end } = batch;
-    const records = await readExportRecords(db, region, start, end, {
+    const records = await readExportRecords(db, set.region, start, end, {
       parallel: deps.database?.driver === 'postgres',
+      province: set.province,
     });
-    const signers = (await signingKeyRows(db, config, healthAuthorityId)).map((row) =>
+    const signers = (await signingKeyRows(db, config, set.healthAuthorityId)).map((row) =>
       toSigner(row, deps.keys),
     );
     const rules = {
@@ -126,24 +128,26 @@ export function createExportService(
     async runPass(signal?: AbortSignal): Promise<ExportPassResult> {
       const result: ExportPassResult = { planned: 0, batches: 0, files: 0, keys: 0 };
       const regions = await authorities.regions();
-      const authorityOf = new Map(regions.map((r) => [r.region, r.healthAuthorityId]));
-      for (const { region, healthAuthorityId } of regions) {
+      const provinces = configuredAreas().provinces.map((p) => p.code);
+      const sets = planExportSets(regions, provinces, config);
+      const setOf = new Map(sets.map((s) => [s.code, s]));
+      for (const { region, healthAuthorityId } of regions)
         await deps.signingKeys.ensureActive('export', healthAuthorityId, clock.now(), region);
-        result.planned += await batches.plan(region, clock.now(), (lastEnd: Date | undefined) =>
-          batchWindows(lastEnd, clock.now(), config.exportInterval, config.keyRetention),
+      for (const set of sets)
+        result.planned += await batches.plan(set.code, clock.now(), (lastEnd: Date | undefined) =>
+          batchWindows(lastEnd, clock.now(), set.intervalMs, config.keyRetention),
         );
-      }
       for (let n = 0; n < MAX_BATCHES_PER_PASS && !signal?.aborted; n++) {
         const batch = await batches.claim(owner, clock.now(), config.exportLease);
         if (!batch) break;
-        const authority = authorityOf.get(batch.region);
-        if (!authority) continue;
-        const written = await writeBatch(batch, authority);
+        const set = setOf.get(batch.region);
+        if (!set) continue;
+        const written = await writeBatch(batch, set);
         result.batches += written.files > 0 ? 1 : 0;
         result.files += written.files;
         result.keys += written.keys;
       }
-      for (const { region } of regions) await rewriteExportIndex(batches, store, region);
+      for (const set of sets) await rewriteExportIndex(batches, store, set.code);
       logger.info({ job: 'export', ...result }, 'export pass');
       countPass(deps.metrics, result, clock.now());
       return result;

@@ -59,22 +59,29 @@ const rowsOf = async (db: Pick<Database, 'execute'>, query: SQL): Promise<Rows> 
   ((await db.execute(query)) as unknown as { rows: Rows }).rows;
 
 /**
- * The records of the keys whose embargo ended in (start, end] and of the revisions that became
- * exportable then, in no particular order, from one snapshot (a repeatable-read transaction). A large
- * batch is read in slices of the table (ctid ranges), each aggregated into one bytea by the database;
- * with `parallel` (PostgreSQL), by several connections sharing the snapshot (pg_export_snapshot).
+ * The records of the region's keys whose embargo ended in (start, end] and of the revisions that became
+ * exportable then, in no particular order, from one snapshot (a repeatable-read transaction); with
+ * `province`, only the keys whose provinces name it (a province's export set; a revision reaches every
+ * set its key reached, as a key's provinces never change). A large batch is read in slices of the
+ * table (ctid ranges; every slice keeps the set's condition), each aggregated into one bytea by the
+ * database; with `parallel` (PostgreSQL), by several connections sharing the snapshot
+ * (pg_export_snapshot).
  */
 export async function readExportRecords(
   db: Database,
   region: string,
   start: Date,
   end: Date,
-  options: { parallel?: boolean; rowsPerQuery?: number } = {},
+  options: { parallel?: boolean; rowsPerQuery?: number; province?: string | undefined } = {},
 ): Promise<ExportRecords> {
   const from = sql`${start.toISOString()}::timestamptz`;
   const to = sql`${end.toISOString()}::timestamptz`;
-  const window = sql`region = ${region} AND exportable_at > ${from} AND exportable_at <= ${to}`;
-  const revisedWindow = sql`region = ${region} AND revised_at IS NOT NULL
+  const inSet =
+    options.province === undefined
+      ? sql`region = ${region}`
+      : sql`region = ${region} AND provinces @> ARRAY[${options.province}]::text[]`;
+  const window = sql`${inSet} AND exportable_at > ${from} AND exportable_at <= ${to}`;
+  const revisedWindow = sql`${inSet} AND revised_at IS NOT NULL
     AND revised_exportable_at > ${from} AND revised_exportable_at <= ${to}`;
   return db.transaction(async (tx) => {
     const [counts] = await rowsOf(

@@ -19,6 +19,11 @@ export interface NewExposures {
   readonly reportType: string;
   readonly traveler: boolean;
   readonly createdAt: Date;
+  /**
+   * The provinces whose export sets get these keys (home and declared, ISO 3166-2, no commas); empty:
+   * the national set only. Written by the statement that inserts the key, never changed afterwards.
+   */
+  readonly provinces: readonly string[];
   readonly keys: readonly NewExposureKey[];
 }
 
@@ -59,21 +64,22 @@ const STORED_COLUMNS = 'e.exposure_key, e.report_type, e.revised_report_type, e.
  */
 const STORED_ROW = '(SELECT * FROM exposures x WHERE x.exposure_key = i.exposure_key LIMIT 1)';
 const COLUMNS = `exposure_key, rolling_start_interval_number, rolling_period, transmission_risk,
-    days_since_onset_of_symptoms, exportable_at, region, health_authority_id, report_type, traveler, created_at`;
+    days_since_onset_of_symptoms, exportable_at, region, health_authority_id, report_type, traveler, created_at,
+    provinces`;
 /**
  * The keys of the publishes, compactly (a statement can carry 64 publishes): the 16-byte keys back to
  * back in one binary bytea, one int array per per-key column (times in epoch seconds), and the
- * columns a publish shares once per publish, joined by its 1-based number `r`.
+ * columns a publish shares once per publish (its provinces comma-joined), joined by its 1-based number `r`.
  */
 const INPUT = `SELECT substring($1::bytea FROM 16 * (k.n::int - 1) + 1 FOR 16) AS exposure_key,
     k.rolling_start_interval_number, k.rolling_period, k.transmission_risk, k.days_since_onset_of_symptoms,
     to_timestamp(k.exportable_at) AS exportable_at, p.region, p.health_authority_id, p.report_type, p.traveler,
-    to_timestamp(p.created_at) AS created_at, k.r
+    to_timestamp(p.created_at) AS created_at, string_to_array(p.provinces, ',') AS provinces, k.r
   FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::int[]) WITH ORDINALITY
     AS k(rolling_start_interval_number, rolling_period, transmission_risk, days_since_onset_of_symptoms,
          exportable_at, r, n)
-  JOIN unnest($8::text[], $9::uuid[], $10::text[], $11::boolean[], $12::float8[]) WITH ORDINALITY
-    AS p(region, health_authority_id, report_type, traveler, created_at, r) ON p.r = k.r`;
+  JOIN unnest($8::text[], $9::uuid[], $10::text[], $11::boolean[], $12::float8[], $13::text[]) WITH ORDINALITY
+    AS p(region, health_authority_id, report_type, traveler, created_at, provinces, r) ON p.r = k.r`;
 const insertInto = (guard: string) => `INSERT INTO exposures (${COLUMNS})
   SELECT ${COLUMNS} FROM input i ${guard}
   ON CONFLICT (exposure_key) DO NOTHING
@@ -159,6 +165,7 @@ function valuesOf(publishes: readonly NewExposures[]): unknown[] {
     publishes.map((p) => p.reportType),
     publishes.map((p) => p.traveler),
     publishes.map((p) => p.createdAt.getTime() / 1000),
+    publishes.map((p) => p.provinces.join(',')),
   ];
 }
 

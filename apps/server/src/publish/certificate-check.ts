@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { PublishTemporaryExposureKey, ReportTypeClaim } from '@bluezone/api';
 import { MIN_TEKMAC_KEY_LENGTH, tekmacCleartext } from '@bluezone/protocol';
+import { configuredAreas } from '../areas/area-codes.js';
+import { isProvinceCode } from '../areas/area-lookup.js';
 import type { Config } from '../config/config.types.js';
 import { verifyJwt } from '../crypto/jwt.js';
 import type { SigningKeyService } from '../crypto/signing-key.service.js';
@@ -15,6 +17,8 @@ export interface CheckedCertificate {
   readonly symptomOnsetInterval: number | undefined;
   /** The health authority the certificate was issued to. */
   readonly healthAuthorityId: string;
+  /** The case's home province (the code's, a signed claim); undefined: none, national set only. */
+  readonly province: string | undefined;
 }
 
 function decodeHmacKey(text: string): Uint8Array {
@@ -62,8 +66,12 @@ export function checkCertificate(
     !tekmacMatches(hmacKey, request.temporaryExposureKeys, claims.tekmac)
   )
     throw new AppError('tekmac_mismatch');
+  const province = claims.province;
+  if (province !== undefined && !isProvinceCode(configuredAreas(), province))
+    throw new AppError('invalid_certificate', 'The certificate names a province this server does not know.');
   const onset = claims.symptomOnsetInterval;
   return {
+    province,
     reportType: claims.reportType,
     healthAuthorityId: claims.healthAuthorityId,
     symptomOnsetInterval:

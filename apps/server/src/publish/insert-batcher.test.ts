@@ -8,6 +8,7 @@ const publishOf = (...keyBytes: number[]): NewExposures => ({
   reportType: 'CONFIRMED_TEST',
   traveler: false,
   createdAt: new Date(0),
+  provinces: [],
   keys: keyBytes.map((b) => ({
     exposureKey: new Uint8Array(16).fill(b),
     rollingStartIntervalNumber: 0,

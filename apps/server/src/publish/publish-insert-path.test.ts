@@ -70,6 +70,7 @@ forEachDatabase((database) => {
         reportType: 'CONFIRMED_TEST',
         traveler: false,
         createdAt: t.clock.now(),
+        provinces: ['VN-20'],
         keys: keys.map((exposureKey, i) => ({
           exposureKey,
           rollingStartIntervalNumber: 2_800_000 + 144 * i,
@@ -100,6 +101,7 @@ forEachDatabase((database) => {
         rollingStartIntervalNumber: 2_800_144,
         transmissionRisk: 1,
         daysSinceOnsetOfSymptoms: -2,
+        provinces: ['VN-20'],
       });
       // Concurrent statements with the same key: stored once, counted once.
       const again = new Uint8Array(randomBytes(16));
@@ -146,7 +148,7 @@ forEachDatabase((database) => {
             one('1773100800'),
           ]
             .concat([one('1'), one('VN'), one('00000000-0000-0000-0000-000000000000'), one('CONFIRMED_TEST')])
-            .concat([one('false'), one('1773100800')])
+            .concat([one('false'), one('1773100800'), one('VN-20')])
             .join(', '),
         ),
         await explain('p_find', PUBLISH_STATEMENTS.FIND_STORED.text, keys),

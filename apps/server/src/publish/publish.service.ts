@@ -7,6 +7,7 @@ import type { ServerDeps } from '../server-env/server-deps.js';
 import { createAuthorityCache } from './authority-cache.js';
 import { checkCertificate } from './certificate-check.js';
 import { createInsertBatcher } from './insert-batcher.js';
+import { keyProvinces } from './key-provinces.js';
 import { checkKeyCount, checkOverlaps, type ValidKey, validateKeys } from './key-validation.js';
 import { daysSinceOnset, exportableAt, REPORT_TYPE_OF_CLAIM, toHour } from './publish-rules.js';
 import { planRevisions } from './revision-plan.js';
@@ -37,6 +38,8 @@ export function createPublishService(deps: ServerDeps) {
     const certificate = checkCertificate(deps, request, now);
     if (certificate.healthAuthorityId !== authority.id)
       throw new AppError('invalid_certificate', 'The certificate was issued to another health authority.');
+    // Fixed at a key's first insert: a revision or a replay (tekmac does not cover them) adds none.
+    const provinces = keyProvinces(certificate.province, request.visitedProvinces);
     const reportType = REPORT_TYPE_OF_CLAIM[certificate.reportType];
     if (reportType === 'REVOKED' && request.revisionToken === undefined)
       throw new AppError('invalid_report_type');
@@ -53,6 +56,7 @@ export function createPublishService(deps: ServerDeps) {
       reportType,
       traveler: request.traveler ?? false,
       createdAt,
+      provinces,
       keys: keys.map((key) => ({
         exposureKey: key.keyData,
         rollingStartIntervalNumber: key.rollingStartIntervalNumber,

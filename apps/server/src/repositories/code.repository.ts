@@ -17,6 +17,7 @@ export interface NewVerificationCode {
   issuedAt: Date;
   shortExpiresAt: Date;
   longExpiresAt: Date;
+  province: string | null;
 }
 
 export function createCodeRepository(db: Database) {

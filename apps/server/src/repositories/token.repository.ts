@@ -16,6 +16,7 @@ export function createTokenRepository(db: Database) {
       testDate: string | null;
       issuedAt: Date;
       expiresAt: Date;
+      province: string | null;
     }): Promise<void> {
       await db.insert(verificationTokens).values(token);
     },

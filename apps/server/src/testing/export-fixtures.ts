@@ -12,6 +12,8 @@ export interface ExposureFixture {
   reportType?: string;
   rollingStartIntervalNumber?: number;
   revised?: { reportType: string; exportableAt: Date };
+  /** The provinces whose export sets get the key (default none: the national set only). */
+  provinces?: string[];
 }
 
 /** Inserts exposures of `region` and returns their key bytes (hex), in order. */
@@ -30,6 +32,7 @@ export async function insertExposures(
     reportType: f.reportType ?? 'CONFIRMED_TEST',
     createdAt: f.exportableAt,
     exportableAt: f.exportableAt,
+    provinces: f.provinces ?? [],
     ...(f.revised
       ? {
           revisedReportType: f.revised.reportType,
@@ -49,10 +52,17 @@ export interface DownloadedExports {
   publicKeys: { keyId: string; keyVersion: string; publicKeyPem: string }[];
 }
 
-/** What a phone does: keys.json, index.txt, then every listed zip, read and verified. */
-export async function downloadExports(app: App, region: string): Promise<DownloadedExports> {
+/**
+ * What a phone does: keys.json (of `keysRegion`: a province set is signed with the national set's
+ * keys), index.txt, then every listed zip, read and verified.
+ */
+export async function downloadExports(
+  app: App,
+  region: string,
+  keysRegion = region,
+): Promise<DownloadedExports> {
   const get = (url: string) => app.server.inject({ method: 'GET', url });
-  const keysResponse = await get(`/v1/exports/${region}/keys.json`);
+  const keysResponse = await get(`/v1/exports/${keysRegion}/keys.json`);
   const publicKeys = keysResponse.json() as DownloadedExports['publicKeys'];
   const trusted = publicKeys.map((k) => ({
     keyId: k.keyId,

@@ -40,15 +40,20 @@ export interface Authority {
   healthAuthorityId: string;
 }
 
-/** issue → verify → certificate, for a certificate bound to `keys` with `hmacKey`. */
+/** issue (with the case's `province`, if any) → verify → certificate, bound to `keys` with `hmacKey`. */
 export async function certificateFor(
   t: TestApp,
   authority: Authority,
   testType: TestType,
   keys: readonly PublishTemporaryExposureKey[],
   hmacKey: Uint8Array = HMAC_KEY,
+  province?: string,
 ): Promise<string> {
-  const issued = await t.post('/api/issue', authority.adminKey, { testType, symptomDate: '2026-03-07' });
+  const issued = await t.post('/api/issue', authority.adminKey, {
+    testType,
+    symptomDate: '2026-03-07',
+    ...(province === undefined ? {} : { province }),
+  });
   if (issued.status !== 200) throw new Error(`issue answered ${issued.status}`);
   const verified = await t.post('/api/verify', authority.deviceKey, {
     code: issued.json.code,

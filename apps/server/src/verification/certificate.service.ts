@@ -65,6 +65,7 @@ export function createCertificateService(deps: ServerDeps) {
       trisk: [],
       tekmac,
       healthAuthorityId: caller.healthAuthorityId,
+      ...(token.province ? { province: token.province } : {}),
       iss: config.certificateIssuer,
       aud: config.certificateAudience,
       iat,

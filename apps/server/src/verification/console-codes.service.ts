@@ -56,6 +56,7 @@ export function createConsoleCodesService(deps: ConsoleDeps) {
         ...(request.symptomDate === undefined ? {} : { symptomDate: request.symptomDate }),
         ...(request.testDate === undefined ? {} : { testDate: request.testDate }),
         ...(request.tzOffset === undefined ? {} : { tzOffset: request.tzOffset }),
+        ...(province === null ? {} : { province }),
       });
       const uuid = issued.uuid ?? '';
       const issuedAt = deps.clock.now();

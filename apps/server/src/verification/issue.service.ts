@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type IssueCodeRequest, type IssueCodeResponse, TEST_TYPES, type TestType } from '@bluezone/api';
+import { optionalProvince } from '../areas/area-codes.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { createCodeRepository } from '../repositories/code.repository.js';
 import { isUniqueViolation, violatedConstraint } from '../repositories/database-errors.js';
@@ -17,6 +18,8 @@ interface ValidIssue {
   symptomDate: string | null;
   testDate: string | null;
   uuid: string;
+  /** The case's home province (ISO 3166-2), null when none was given. */
+  province: string | null;
 }
 
 function validate(request: IssueCodeRequest, now: Date, maxAgeMs: number): ValidIssue {
@@ -31,7 +34,8 @@ function validate(request: IssueCodeRequest, now: Date, maxAgeMs: number): Valid
     throw new AppError('missing_date');
   const uuid = (request.uuid ?? randomUUID()).toLowerCase();
   if (!UUID.test(uuid)) throw new AppError('invalid_request', 'uuid must be an RFC 4122 UUID.');
-  return { testType, symptomDate, testDate, uuid };
+  const province = optionalProvince(request.province);
+  return { testType, symptomDate, testDate, uuid, province };
 }
 
 const timestamp = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -67,6 +71,7 @@ export function createIssueService(deps: ServerDeps) {
           longCode,
           longExpiresAt: longExpiresAt.toUTCString(),
           longExpiresAtTimestamp: timestamp(longExpiresAt),
+          ...(valid.province === null ? {} : { province: valid.province }),
         };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

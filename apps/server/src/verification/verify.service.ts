@@ -54,6 +54,7 @@ export function createVerifyService(deps: ServerDeps) {
         testDate: row.testDate,
         issuedAt: now,
         expiresAt: expires,
+        province: row.province,
       });
     });
     deps.metrics.codesVerified.inc({ test_type: row.testType });

@@ -6,6 +6,8 @@
 export interface PlaceProfile {
   /** Display name. */
   readonly name: string;
+  /** Its province's ISO 3166-2 code (`/v1/areas`): the province the health authority issues codes for. */
+  readonly province: string;
   /** Share of people living in urban areas (wards, towns). */
   readonly urbanShare: number;
   /** Household size shares for 1, 2, … persons (the last bucket is "that many"). */
@@ -53,6 +55,7 @@ export interface PlaceProfile {
  */
 export const THAI_BINH: PlaceProfile = Object.freeze({
   name: 'Thái Bình',
+  province: 'VN-20',
   urbanShare: 0.1,
   householdSizeShares: [0.11, 0.19, 0.2, 0.26, 0.13, 0.07, 0.04],
   ageBands: [

@@ -5,7 +5,11 @@ export class SimHealthAuthority {
   issued = { confirmed: 0, recursive: 0 };
   failures: string[] = [];
 
-  constructor(private readonly server: SimServer) {}
+  /** `province`: the demo district's province (ISO 3166-2); its cases' keys go to that province's set. */
+  constructor(
+    private readonly server: SimServer,
+    private readonly province: string,
+  ) {}
 
   /** Issues a code (POST /api/issue); returns it, or undefined after recording why it failed. */
   async issue(
@@ -15,7 +19,7 @@ export class SimHealthAuthority {
     const response = await fetch(`${this.server.baseUrl}/api/issue`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': this.server.adminApiKey },
-      body: JSON.stringify({ testType, ...dates, tzOffset: 420 }),
+      body: JSON.stringify({ testType, ...dates, tzOffset: 420, province: this.province }),
     });
     const body = (await response.json()) as { code?: string; errorCode?: string };
     if (response.status !== 200 || body.code === undefined) {

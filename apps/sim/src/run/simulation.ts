@@ -59,10 +59,8 @@ export async function runSimulation(
     }
   };
   const random = new Random(options.seed);
-  const population = buildPopulation(
-    random.fork('population'),
-    populationOptions({ people: options.people, adoption: options.adoption }),
-  );
+  const people = populationOptions({ people: options.people, adoption: options.adoption });
+  const population = buildPopulation(random.fork('population'), people);
   const mobility = new Mobility(population, DEFAULT_MOBILITY_OPTIONS, random.fork('mobility'));
   const handsets = handsetsOf(population);
   const appUsers = [...population.hasApp.keys()].filter((p) => population.hasApp[p] === 1);
@@ -89,7 +87,7 @@ export async function runSimulation(
     options.startMs,
     server.exportPublicKeys,
   );
-  const authority = new SimHealthAuthority(server);
+  const authority = new SimHealthAuthority(server, people.place.province);
   onWorld({ population, handsets, ledger, phones, startMs: options.startMs });
   epidemic.seedRandom(options.initialInfections, 0);
   const truth = new Truth(population);

@@ -62,6 +62,11 @@ export function IssuedCodeCard({ code }: { code: IssuedConsoleCode }) {
         </Code>
         {qr ? <Image src={qr} w={220} h={220} alt={t('codes.qrAlt')} data-testid="code-qr" /> : null}
         <Text size="sm">{t('codes.expires', { at: format.dateTime(code.longExpiresAt) })}</Text>
+        {code.province === null ? (
+          <Text size="xs" c="orange.9" data-testid="national-only">
+            {t('codes.nationalOnly')}
+          </Text>
+        ) : null}
         <Text size="xs" c="dimmed">
           {t('codes.uuid')}: <Code>{code.uuid}</Code>
         </Text>
