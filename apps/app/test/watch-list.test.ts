@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAppBuilt } from '../build.mjs';
 import { hasChromium, launchChromium, screenshot, storedEntries } from './support/browser.js';
-import { type DemoServer, eventually, startDemoServer } from './support/demo-server.js';
+import { type DemoServer, eventually, issueCode, startDemoServer } from './support/demo-server.js';
 import { finishFirstRun } from './support/first-run.js';
 import { type NodePhone, nodePhone } from './support/node-phone.js';
 
@@ -76,8 +76,11 @@ describe.skipIf(!hasChromium)('the watch list and the sync worker in a browser, 
   let casePhone: NodePhone;
   const pages: Page[] = [];
 
-  /** A 360 px phone whose configuration trusts the test's key and whose province sets come from `sets`. */
-  async function phone(): Promise<Page> {
+  /**
+   * A 360 px phone whose configuration also trusts the test's key; with `routed`, its province sets
+   * come from `sets`, else from the server.
+   */
+  async function phone(routed = true): Promise<Page> {
     const context = await browser.newContext({
       viewport: { width: 360, height: 740 },
       locale: 'vi-VN',
@@ -89,14 +92,15 @@ describe.skipIf(!hasChromium)('the watch list and the sync worker in a browser, 
     await context.route('**/app/config.json', (route) =>
       route.fulfill({ json: { ...config, exportPublicKeys: [...config.exportPublicKeys, TEST_KEY] } }),
     );
-    await context.route(/\/v1\/exports\/VN-[0-9A-Z]+\//, (route) => {
-      const path = new URL(route.request().url()).pathname.replace(/^.*\/v1\/exports\//, '');
-      fetched.push(path);
-      if (path.endsWith('/index.txt')) return route.fulfill({ body: sets.index(path.split('/')[0] ?? '') });
-      const zip = sets.files.get(path);
-      if (zip === undefined) return route.fulfill({ status: 404, body: '' });
-      return route.fulfill({ body: Buffer.from(zip), contentType: 'application/zip' });
-    });
+    if (routed)
+      await context.route(/\/v1\/exports\/VN-[0-9A-Z]+\//, (route) => {
+        const path = new URL(route.request().url()).pathname.replace(/^.*\/v1\/exports\//, '');
+        fetched.push(path);
+        if (path.endsWith('/index.txt')) return route.fulfill({ body: sets.index(path.split('/')[0] ?? '') });
+        const zip = sets.files.get(path);
+        if (zip === undefined) return route.fulfill({ status: 404, body: '' });
+        return route.fulfill({ body: Buffer.from(zip), contentType: 'application/zip' });
+      });
     // Main-thread tasks over 50 ms, as the browser reports them.
     // (Strings, so the test's Node types need no DOM.)
     await context.addInitScript(`window.longTasks = [];
@@ -131,6 +135,9 @@ describe.skipIf(!hasChromium)('the watch list and the sync worker in a browser, 
       transmissionRiskLevel: 0,
       reportType: ReportType.CONFIRMED_TEST,
     }));
+  /** The sets whose processed list the phone keeps (those it downloaded files of). */
+  const syncedSets = async (page: Page) =>
+    (await storedEntries(page)).flatMap(([k]) => (k.startsWith('sync/processed/') ? [k.slice(15)] : []));
   const check = (page: Page) => page.getByRole('button', { name: 'Kiểm tra ngay' }).click();
   const tab = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
   const status = (page: Page) => page.getByTestId('status').getAttribute('data-status');
@@ -182,7 +189,8 @@ describe.skipIf(!hasChromium)('the watch list and the sync worker in a browser, 
 
     await tab(page, 'Cài đặt');
     const wifiOnly = page.getByRole('switch', { name: 'Chỉ tải tệp lớn qua Wi-Fi' });
-    await page.getByText('Chỉ tải tệp lớn qua Wi-Fi', { exact: true }).click();
+    await wifiOnly.focus();
+    await page.keyboard.press('Space');
     await expect.poll(() => wifiOnly.isChecked()).toBe(false);
     await tab(page, 'Trang chủ');
     await page.evaluate('window.longTasks = []');
@@ -223,6 +231,35 @@ describe.skipIf(!hasChromium)('the watch list and the sync worker in a browser, 
       (await page.getByTestId('last-check').textContent()) !== 'Chưa kiểm tra' ? true : undefined,
     );
     expect(fetched.filter((p) => p.startsWith('VN-20/'))).toEqual([]);
+    expect(await syncedSets(page)).toEqual(['VN-HN']);
     expect(await status(page)).toBe('none');
   }, 300_000);
+
+  it("on the server's province sets: a VN-20 case warns the Thái Bình phone, and the Hà Nội phone gets none of its keys", async () => {
+    const thaiBinh = await phone(false);
+    await finishFirstRun(thaiBinh, server.base, 'Thái Bình');
+    const haNoi = await phone(false);
+    await finishFirstRun(haNoi, server.base, 'Hà Nội');
+    for (const page of [thaiBinh, haNoi]) {
+      await page.getByTestId('demo-phone').waitFor();
+      await meet(page);
+    }
+    const today = new Date(casePhone.clock.nowMs()).toISOString().slice(0, 10);
+    const { longCode } = await issueCode(server, 'confirmed', today, 'VN-20');
+    const prepared = await casePhone.device.prepareUpload(longCode);
+    expect((await casePhone.device.confirmUpload(prepared)).keyCount).toBe(prepared.keyCount);
+    // Published once its day is over, in the next daily VN-20 batch.
+    await eventually('the F1 warning from VN-20', 300_000, async () => {
+      await check(thaiBinh);
+      await thaiBinh.waitForTimeout(2_000);
+      return (await status(thaiBinh)) === 'F1' ? true : undefined;
+    });
+    expect(await syncedSets(thaiBinh)).toEqual(['VN-20']);
+    await check(haNoi);
+    await eventually('a finished check', 60_000, async () =>
+      (await haNoi.getByTestId('last-check').textContent()) !== 'Chưa kiểm tra' ? true : undefined,
+    );
+    expect(await syncedSets(haNoi)).not.toContain('VN-20');
+    expect(await status(haNoi)).toBe('none');
+  }, 500_000);
 });
