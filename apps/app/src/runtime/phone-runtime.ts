@@ -62,6 +62,8 @@ export class PhoneRuntime {
   /** Where this session's last check downloaded and matched, and how long it took there. */
   lastSyncThread: { thread: 'worker' | 'page'; workerMs?: number } | undefined;
   private readonly syncWorker = SyncWorker.open();
+  /** Set by `stop`: a check in flight then writes nothing more (e.g. after "delete all my data"). */
+  private stopped = false;
 
   private constructor(
     readonly config: AppConfig,
@@ -225,6 +227,7 @@ export class PhoneRuntime {
       this.changed();
     };
     let downloaded: DownloadOutcome | undefined;
+    if (this.stopped) return { warning: null };
     if (this.syncWorker !== undefined) {
       const { config } = this;
       const done = await this.syncWorker
@@ -245,6 +248,7 @@ export class PhoneRuntime {
         this.lastSyncThread = { thread: 'worker', workerMs: done.workerMs };
       }
     }
+    if (this.stopped) return { warning: null };
     if (downloaded === undefined) {
       downloaded = await this.device.download({ onProgress });
       this.lastSyncThread = { thread: 'page' };
@@ -253,8 +257,11 @@ export class PhoneRuntime {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const stop of this.stops.splice(0)) stop();
     this.syncWorker?.terminate();
+    // A check in flight ends without writing more (its worker is gone), before anything is deleted.
+    await this.syncing?.catch(() => undefined);
     this.demo?.clock.stop();
     await this.device.stop().catch(() => undefined);
   }
