@@ -169,6 +169,7 @@ describe.skipIf(!hasChromium)('the watch list and the sync worker in a browser, 
     await page.getByTestId('network-unknown').waitFor();
     await page.getByRole('combobox', { name: 'Mức tối đa qua dữ liệu di động' }).click();
     await page.getByRole('option', { name: /^1 MB|^1,0 MB/ }).click();
+    await page.getByTestId('watch-list').scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-watch-list');
     await tab(page, 'Trang chủ');
     await page.getByTestId('demo-phone').waitFor();
@@ -185,6 +186,7 @@ describe.skipIf(!hasChromium)('the watch list and the sync worker in a browser, 
       /^Đang chờ Wi-Fi: tệp tiếp theo \(\d(,\d)? MB\) vượt mức 1(,0)? MB/,
     );
     expect(await status(page)).toBe('none');
+    await waiting.scrollIntoViewIfNeeded();
     await screenshot(page, 'home-waiting-for-wifi');
 
     await tab(page, 'Cài đặt');
@@ -213,6 +215,7 @@ describe.skipIf(!hasChromium)('the watch list and the sync worker in a browser, 
     expect(longest).toBeLessThan(workerMs / 2);
     expect(Number(await used.getAttribute('data-today'))).toBeGreaterThan(file.bytes);
     expect(await waiting.count()).toBe(0);
+    await used.scrollIntoViewIfNeeded();
     await screenshot(page, 'home-data-used');
   }, 400_000);
 
