@@ -7,6 +7,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 export default defineConfig({
   base: '/app/',
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  // The sync worker (src/runtime/sync-worker.ts) is a module worker sharing the app's chunks.
+  worker: { format: 'es' },
   plugins: [
     react(),
     VitePWA({

@@ -117,7 +117,8 @@ describe.skipIf(!hasChromium)('the citizen app in a browser, on npm start', () =
     expect(met.sightings).toBeGreaterThan(0);
     const exposureDate = isoDate(other.clock.nowMs() - 30 * 60_000);
     // The long code (a link): the short one lives an hour of simulated time, a few seconds here.
-    const { longCode } = await issueCode(server, 'confirmed', exposureDate);
+    // Issued for Thái Bình (VN-20), the province this phone watches (a code without one reaches VN only).
+    const { longCode } = await issueCode(server, 'confirmed', exposureDate, 'VN-20');
     const prepared = await other.device.prepareUpload(longCode);
     const uploaded = await other.device.confirmUpload(prepared);
     expect(uploaded).toMatchObject({ keyCount: prepared.keyCount, insertedExposures: prepared.keyCount });

@@ -2,7 +2,7 @@ import type { ExportPublicKey, PhoneModel } from '@bluezone/protocol';
 import type { CheckInOptions } from './checkin/device-check-ins.js';
 import type { Clock } from './ports/clock.js';
 import type { KeyValueStore } from './ports/key-value-store.js';
-import type { BluetoothStatePort, HttpPort, Notifier } from './ports/platform.js';
+import type { BluetoothStatePort, HttpPort, NetworkPort, Notifier } from './ports/platform.js';
 import type { RadioAdvertiser, RadioScanner } from './ports/radio.js';
 import type { RandomSource } from './ports/random-source.js';
 import type { ExportSyncLimits } from './sync/export-sync.js';
@@ -20,6 +20,11 @@ export interface DevicePorts {
   readonly advertiser?: RadioAdvertiser | undefined;
   readonly scanner?: RadioScanner | undefined;
   readonly bluetooth?: BluetoothStatePort | undefined;
+  /**
+   * The connection, for "download large files on Wi-Fi only". Absent: downloads are not limited
+   * (a simulator, a test, a shell that does not meter).
+   */
+  readonly network?: NetworkPort | undefined;
 }
 
 /** Where the servers are. */
@@ -40,7 +45,10 @@ export interface DeviceOptions {
   /** This phone's model, to look up its calibration (TX power, RSSI correction). */
   readonly phone: PhoneModel;
   readonly server: DeviceServer;
-  /** Region whose exports the phone downloads, e.g. `VN`. */
+  /**
+   * The national export set, e.g. `VN`: risk configuration and notices come from it, and a phone
+   * watching no province (or "all of Viet Nam") downloads it. The watch list picks province sets.
+   */
   readonly region: string;
   /** `healthAuthorityID` sent with published keys. */
   readonly healthAuthorityId: string;

@@ -18,10 +18,22 @@ export interface DeviceStatus {
   readonly lastError: DeviceErrorRecord | null;
   readonly sightingsStored: number;
   readonly malformedAdvertisements: number;
+  /** The last sync stopped to stay within the mobile-data threshold; null when it did not. */
+  readonly waitingForWifi: WaitingForWifi | null;
+}
+
+/** Where the last sync stopped on mobile data: the set, and the next file's size when declared. */
+export interface WaitingForWifi {
+  readonly set: string;
+  readonly path: string;
+  readonly declaredBytes: number | null;
+  /** The threshold it stayed within. */
+  readonly thresholdBytes: number;
 }
 
 /** The sync bookkeeping kept under `status/sync`. */
 export type SyncStatusRecord = {
   lastSuccessMs: number | null;
   lastError: DeviceErrorRecord | null;
+  waitingForWifi?: WaitingForWifi | null;
 };

@@ -10,22 +10,32 @@ import {
 } from '@bluezone/protocol';
 import { DeviceCheckIns, eventHostsOf } from './checkin/device-check-ins.js';
 import type { DeviceOptions } from './device-options.js';
-import type { DeviceErrorRecord, DeviceStatus, SyncStatusRecord } from './device-status.js';
+import type { DeviceErrorRecord, DeviceStatus, SyncStatusRecord, WaitingForWifi } from './device-status.js';
 import { OwnKeys } from './keys/own-keys.js';
 import { type NearbyDevice, nearbyDevices } from './nearby/nearby-scan.js';
 import { nowSeconds } from './ports/clock.js';
 import { getJson, setJson } from './ports/key-value-store.js';
 import type { HeardAdvertisement } from './ports/radio.js';
 import { SightingLog } from './sightings/sighting-log.js';
-import { DEFAULT_FILE_TIMEOUT_MS, type ExportSyncReport, syncExports } from './sync/export-sync.js';
+import { addDataUsed, type DataUsed, readDataUsed } from './sync/data-usage.js';
+import {
+  type DataSettings,
+  DownloadBudget,
+  readDataSettings,
+  saveDataSettings,
+} from './sync/download-budget.js';
+import { DEFAULT_FILE_TIMEOUT_MS, type SyncProgress } from './sync/export-sync.js';
 import { ExposureStore } from './sync/exposure-store.js';
 import { resolveRiskConfiguration } from './sync/risk-options.js';
 import { syncErrorRecord } from './sync/sync-error.js';
+import { readWatchList, saveWatchList, type WatchList, watchedSets } from './sync/watch-list.js';
+import { syncWatchedSets, type WatchSyncReport } from './sync/watch-sync.js';
 import {
   confirmUpload,
   type PreparedUpload,
   pendingUpload,
   prepareUpload,
+  type UploadConfirmation,
   type UploadDeps,
   type UploadResult,
 } from './upload/upload-flow.js';
@@ -35,11 +45,15 @@ const FIRST_DAY = 'status/first-day';
 const SYNC_STATUS = 'status/sync';
 const RISK_CONFIGURATION = 'sync/risk-configuration';
 
-/** What `sync` did: the report of the pass (absent when the index could not be read), and the warning in force. */
-export interface SyncOutcome {
-  readonly report?: ExportSyncReport | undefined;
-  readonly warning: ExposureWarning | null;
+/** What `download` did: the report of the pass (absent when an index could not be read). */
+export interface DownloadOutcome {
+  readonly report?: WatchSyncReport | undefined;
   readonly error?: DeviceErrorRecord | undefined;
+}
+
+/** What `sync` did: the report of the pass (absent when an index could not be read), and the warning in force. */
+export interface SyncOutcome extends DownloadOutcome {
+  readonly warning: ExposureWarning | null;
 }
 
 /**
@@ -135,43 +149,120 @@ export class BluezoneDevice {
 
   /** Downloads new export files, matches, scores, and warns; never throws for network or server trouble. */
   async sync(): Promise<SyncOutcome> {
+    await this.maintain(this.today());
+    return this.assess(await this.download());
+  }
+
+  /**
+   * Sync, step 1: the watched sets' new files, downloaded within the mobile-data budget, verified
+   * and matched against the stored sightings; the matches, the sets' processed lists, the data used
+   * and the sync status are stored. It writes no key and no sighting, so it may run in another
+   * context on the same store (the app runs it in a Web Worker) while this one keeps scanning;
+   * `assess` then scores and warns. Never throws for network or server trouble.
+   */
+  async download(options: { onProgress?: (progress: SyncProgress) => void } = {}): Promise<DownloadOutcome> {
     const { store, clock } = this.options.ports;
     const today = this.today();
-    await this.maintain(today);
+    await this.exposures.prune(today);
     const status = await getJson<SyncStatusRecord>(store, SYNC_STATUS, {
       lastSuccessMs: null,
       lastError: null,
     });
-    await this.refreshRiskConfiguration();
-    await this.checkIns.sync();
-    let report: ExportSyncReport;
+    const settings = await readDataSettings(store);
+    const connection = this.options.ports.network?.connection();
+    const budget = DownloadBudget.of(settings, connection ?? 'unmetered');
+    let report: WatchSyncReport | undefined;
+    let error: DeviceErrorRecord | undefined;
     try {
-      report = await syncExports({
+      await this.refreshRiskConfiguration(budget);
+      report = await syncWatchedSets({
         client: this.client,
         store,
         exposures: this.exposures,
-        region: this.options.region,
+        sets: await this.watchedSets(),
         publicKeys: this.options.exportPublicKeys,
         rssiCorrection: this.calibration.rssiCorrection,
         config: this.risk,
         sightings: () => this.log.all(),
         nowMs: clock.nowMs(),
+        budget,
+        onProgress: options.onProgress,
         ...this.options.sync,
       });
-    } catch (error) {
-      const record = syncErrorRecord(error, clock.nowMs());
-      await setJson(store, SYNC_STATUS, { ...status, lastError: record });
-      return { warning: await this.warnings.current(), error: record };
+    } catch (caught) {
+      error = syncErrorRecord(caught, clock.nowMs());
+    } finally {
+      await addDataUsed(store, today, budget.spent);
+    }
+    if (report === undefined) {
+      await setJson(store, SYNC_STATUS, { ...status, lastError: error ?? null });
+      return { error };
     }
     const rejected = report.rejected[0];
     const lastError =
       rejected === undefined
         ? null
         : { code: rejected.code, message: `${rejected.path}: ${rejected.message}`, atMs: clock.nowMs() };
-    await setJson(store, SYNC_STATUS, { lastSuccessMs: clock.nowMs(), lastError });
-    const risk = assessExposureRisk(await this.exposures.windows(), this.risk, today);
+    const waiting = report.waitingForWifi;
+    const waitingForWifi: WaitingForWifi | null =
+      waiting === undefined
+        ? null
+        : {
+            set: waiting.set,
+            path: waiting.path,
+            declaredBytes: waiting.declaredBytes ?? null,
+            thresholdBytes: budget.limitBytes,
+          };
+    await setJson(store, SYNC_STATUS, { lastSuccessMs: clock.nowMs(), lastError, waitingForWifi });
+    return { report, ...(lastError === null ? {} : { error: lastError }) };
+  }
+
+  /**
+   * Sync, step 2: scores the stored exposure windows with the risk configuration in force (the one
+   * `download` stored, also when it ran in another context) and warns.
+   */
+  async assess(downloaded: DownloadOutcome = {}): Promise<SyncOutcome> {
+    // Venue warnings: the trace warning packages (small, hourly) are fetched and matched here, on the
+    // context that shows and notifies them; never throws for network or server trouble.
+    await this.checkIns.sync();
+    await this.loadRiskConfiguration();
+    if (downloaded.report === undefined) return { ...downloaded, warning: await this.warnings.current() };
+    const { clock } = this.options.ports;
+    const risk = assessExposureRisk(await this.exposures.windows(), this.risk, this.today());
     const warning = await this.warnings.merge(risk, this.risk, clock.nowMs());
-    return { report, warning, ...(lastError === null ? {} : { error: lastError }) };
+    return { ...downloaded, warning };
+  }
+
+  /** The watch list: home province, added ones, or the whole nation. */
+  watchList(): Promise<WatchList> {
+    return readWatchList(this.options.ports.store);
+  }
+
+  /**
+   * Changes the watch list (`DeviceError('invalid_options')` for a malformed code or more than 10
+   * added). A province added is backfilled at the next sync (its index lists 14 days); one removed
+   * is not downloaded any more and its processed list is forgotten at the next sync.
+   */
+  setWatchList(list: WatchList): Promise<WatchList> {
+    return saveWatchList(this.options.ports.store, list);
+  }
+
+  /** The export sets the next sync downloads (the national set when no province is watched). */
+  async watchedSets(): Promise<string[]> {
+    return watchedSets(await this.watchList(), this.options.region);
+  }
+
+  dataSettings(): Promise<DataSettings> {
+    return readDataSettings(this.options.ports.store);
+  }
+
+  setDataSettings(settings: DataSettings): Promise<void> {
+    return saveDataSettings(this.options.ports.store, settings);
+  }
+
+  /** Bytes the syncs downloaded today and over the last 7 days (UTC days of the device's clock). */
+  dataUsed(): Promise<DataUsed> {
+    return readDataUsed(this.options.ports.store, this.today());
   }
 
   /** The configuration kept from an earlier sync, if any (a bad record is ignored). */
@@ -189,10 +280,11 @@ export class BluezoneDevice {
    * The server's risk configuration (`{exports}/{region}/risk-configuration.json`), validated and
    * kept; when it cannot be fetched or is invalid, the one in force stays.
    */
-  private async refreshRiskConfiguration(): Promise<void> {
+  private async refreshRiskConfiguration(budget: DownloadBudget): Promise<void> {
     await this.loadRiskConfiguration();
     try {
       const fetched = await this.client.riskConfiguration(this.options.region);
+      budget.spend(JSON.stringify(fetched).length);
       this.riskConfig = resolveRiskConfiguration(fetched as Record<string, unknown>);
       await setJson(this.options.ports.store, RISK_CONFIGURATION, fetched);
     } catch {
@@ -215,8 +307,8 @@ export class BluezoneDevice {
     });
   }
 
-  /** Upload step 2, after the person confirmed. */
-  confirmUpload(prepared: Pick<PreparedUpload, 'id'>): Promise<UploadResult> {
+  /** Upload step 2, after the person confirmed (with the provinces they say they were in, if any). */
+  confirmUpload(prepared: UploadConfirmation): Promise<UploadResult> {
     return confirmUpload(this.uploadDeps(), prepared);
   }
 
@@ -244,6 +336,7 @@ export class BluezoneDevice {
       lastError: null,
     });
     return {
+      waitingForWifi: sync.waitingForWifi ?? null,
       bluetooth: bluetooth === undefined ? 'unknown' : await bluetooth.state(),
       advertising: this.advertisedInterval !== undefined,
       daysActive: firstDay === null ? 0 : this.today() - firstDay + 1,
@@ -263,7 +356,7 @@ export class BluezoneDevice {
     await this.flush();
     await this.ownKeys.prune(today);
     await this.log.prune(today);
-    await this.exposures.prune(today);
+    // Exposures are pruned by `download`, their only writer, which may run in another context.
     await this.checkIns.prune(today);
     await this.ownKeys.keyForDay(today);
   }

@@ -2,6 +2,7 @@ import { fetchTransport } from '@bluezone/api';
 import type {
   BluetoothState,
   BluetoothStatePort,
+  ConnectionKind,
   HttpPort,
   Notifier,
   RandomSource,
@@ -81,4 +82,23 @@ export function browserBluetooth(demoAir: boolean): BluetoothStatePort {
 export function every(ms: number, run: () => void): () => void {
   const timer = setInterval(run, ms);
   return () => clearInterval(timer);
+}
+
+/** The Network Information API, where the browser has it (Chromium on Android and ChromeOS). */
+type NetworkInformation = { readonly type?: string; readonly saveData?: boolean };
+
+/**
+ * The connection for "download large files on Wi-Fi only": Wi-Fi or Ethernet is unmetered; mobile
+ * data, or the person's "save data", is metered; a browser without the Network Information API (or
+ * one that does not tell the type, like desktop Chromium, Firefox, Safari) is unknown, and the
+ * threshold applies as on mobile data.
+ */
+export function browserConnection(): ConnectionKind {
+  const connection = (navigator as Navigator & { connection?: NetworkInformation }).connection;
+  if (connection === undefined) return 'unknown';
+  if (connection.saveData === true) return 'metered';
+  if (connection.type === 'wifi' || connection.type === 'ethernet') return 'unmetered';
+  if (connection.type === 'cellular' || connection.type === 'wimax' || connection.type === 'bluetooth')
+    return 'metered';
+  return 'unknown';
 }

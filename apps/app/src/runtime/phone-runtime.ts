@@ -8,12 +8,15 @@ import {
   createDevice,
   type DemoAirClockPort,
   type DemoAirRadio,
+  type DownloadOutcome,
   eventHostsOf,
   getJson,
   isDeviceError,
   type Language,
   type NearbyDevice,
   type PreparedUpload,
+  type SyncOutcome,
+  type SyncProgress,
   setJson,
   type UploadResult,
 } from '@bluezone/device';
@@ -21,14 +24,22 @@ import { intervalOf, parsePublicKeyPem, unixSeconds } from '@bluezone/protocol';
 import {
   BrowserNotifier,
   browserBluetooth,
+  browserConnection,
   browserHttp,
   browserRandom,
   every,
 } from '../platform/browser-ports.js';
 import type { IdbStore } from '../platform/idb-store.js';
 import { absoluteUrl } from './app-config.js';
-import { type DemoAirPhone, readDemoAirPhone, saveDemoAirPhone, saveReported } from './prefs.js';
+import {
+  type DemoAirPhone,
+  readDemoAirPhone,
+  readOnboarding,
+  saveDemoAirPhone,
+  saveReported,
+} from './prefs.js';
 import { RecentlyHeard } from './recently-heard.js';
+import { SyncWorker } from './sync-in-worker.js';
 
 /** How often the phone checks for new exports on its own, in simulated time. */
 const SYNC_EVERY_MS = 4 * 3_600_000;
@@ -51,6 +62,13 @@ export class PhoneRuntime {
   lastSyncError: string | null | undefined;
   /** What became of the check-ins chosen with the last upload (undefined: nothing chosen this session). */
   lastCheckInShare: CheckInShareResult | 'later' | 'failed' | undefined;
+  /** The check in progress: files done of those due in the set being synced. */
+  syncProgress: SyncProgress | undefined;
+  /** Where this session's last check downloaded and matched, and how long it took there. */
+  lastSyncThread: { thread: 'worker' | 'page'; workerMs?: number } | undefined;
+  private readonly syncWorker = SyncWorker.open();
+  /** Set by `stop`: a check in flight then writes nothing more (e.g. after "delete all my data"). */
+  private stopped = false;
 
   private constructor(
     readonly config: AppConfig,
@@ -83,11 +101,7 @@ export class PhoneRuntime {
     }
     const notifier = new BrowserNotifier();
     const heard = new RecentlyHeard();
-    const server = {
-      verificationUrl: absoluteUrl(config.verificationUrl),
-      keyServerUrl: absoluteUrl(config.keyServerUrl),
-      deviceApiKey: config.deviceApiKey,
-    };
+    const server = serverOf(config);
     const device = createDevice({
       ports: {
         clock,
@@ -98,6 +112,7 @@ export class PhoneRuntime {
         advertiser: demo?.radio.advertiser,
         scanner: demo ? heard.wrap(demo.radio.scanner) : undefined,
         bluetooth: browserBluetooth(demo !== undefined),
+        network: { connection: browserConnection },
       },
       phone: BROWSER_PHONE,
       server,
@@ -126,6 +141,7 @@ export class PhoneRuntime {
 
   /** Starts advertising and scanning, and the host's timers. */
   async start(): Promise<void> {
+    await this.watchHomeProvince();
     await this.device.start();
     this.demo?.clock.start();
     // The advertisement must follow the (fast) simulated interval; tick when it changed.
@@ -151,14 +167,26 @@ export class PhoneRuntime {
     void this.sync();
   }
 
+  /** The province chosen at first run is the watch list's home (kept also for adoption reports). */
+  private async watchHomeProvince(): Promise<void> {
+    const province = (await readOnboarding(this.store))?.province;
+    const list = await this.device.watchList();
+    if (province === undefined || list.home !== undefined) return;
+    await this.device.setWatchList({ ...list, home: province }).catch(() => undefined);
+  }
+
   /**
    * Step 2 of an upload, after the person pressed "share": remembered, so that if the network
    * fails the upload is sent again later (when online, or at the next check) without asking again.
    */
-  async confirmUpload(prepared: PreparedUpload, checkInIds?: readonly string[]): Promise<UploadResult> {
+  async confirmUpload(
+    prepared: PreparedUpload,
+    visitedProvinces: readonly string[] = [],
+    checkInIds?: readonly string[],
+  ): Promise<UploadResult> {
     if (checkInIds !== undefined) await this.device.checkIns.chooseToShare(checkInIds);
     await setJson(this.store, CONFIRMED_UPLOAD, prepared.id);
-    const result = await this.device.confirmUpload(prepared);
+    const result = await this.device.confirmUpload({ id: prepared.id, visitedProvinces });
     await this.uploaded(prepared);
     return result;
   }
@@ -204,10 +232,9 @@ export class PhoneRuntime {
     }
   }
 
-  /** Checks for new exports now ("check now"); never throws. */
+  /** Checks for new exports now ("check now"); never throws for network or server trouble. */
   sync(): Promise<unknown> {
-    this.syncing ??= this.device
-      .sync()
+    this.syncing ??= this.syncOnce()
       .then((outcome) => {
         this.lastSyncMs = this.clock.nowMs();
         this.lastSyncError = outcome.error?.code ?? null;
@@ -215,13 +242,59 @@ export class PhoneRuntime {
       })
       .finally(() => {
         this.syncing = undefined;
+        this.syncProgress = undefined;
         this.changed();
       });
     return this.syncing;
   }
 
+  /**
+   * One check: the page writes today's key and what was heard, the worker downloads and matches
+   * (off this thread: an epicentre phone matches hundreds of thousands of keys a day), and the page
+   * scores and warns. Without a worker, or if it fails, the page downloads itself.
+   */
+  private async syncOnce(): Promise<SyncOutcome> {
+    await this.device.tick();
+    const onProgress = (progress: SyncProgress) => {
+      this.syncProgress = progress;
+      this.changed();
+    };
+    let downloaded: DownloadOutcome | undefined;
+    if (this.stopped) return { warning: null };
+    if (this.syncWorker !== undefined) {
+      const { config } = this;
+      const done = await this.syncWorker
+        .download(
+          {
+            server: serverOf(config),
+            region: config.region,
+            healthAuthorityId: config.healthAuthorityId,
+            exportPublicKeys: config.exportPublicKeys,
+            nowMs: this.clock.nowMs(),
+            connection: browserConnection(),
+          },
+          onProgress,
+        )
+        .catch(() => undefined);
+      if (done !== undefined) {
+        downloaded = done.outcome;
+        this.lastSyncThread = { thread: 'worker', workerMs: done.workerMs };
+      }
+    }
+    if (this.stopped) return { warning: null };
+    if (downloaded === undefined) {
+      downloaded = await this.device.download({ onProgress });
+      this.lastSyncThread = { thread: 'page' };
+    }
+    return this.device.assess(downloaded);
+  }
+
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const stop of this.stops.splice(0)) stop();
+    this.syncWorker?.terminate();
+    // A check in flight ends without writing more (its worker is gone), before anything is deleted.
+    await this.syncing?.catch(() => undefined);
     this.demo?.clock.stop();
     await this.device.stop().catch(() => undefined);
   }
@@ -239,6 +312,15 @@ export class PhoneRuntime {
   changed(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The servers of the deployment, with absolute URLs (the sync worker has no page to resolve against). */
+function serverOf(config: AppConfig) {
+  return {
+    verificationUrl: absoluteUrl(config.verificationUrl),
+    keyServerUrl: absoluteUrl(config.keyServerUrl),
+    deviceApiKey: config.deviceApiKey,
+  };
 }
 
 async function joinDemoAir(

@@ -1,4 +1,11 @@
-import type { DeviceStatus, ExposureWarning, NearbyDevice, PreparedUpload } from '@bluezone/device';
+import type {
+  DataUsed,
+  DeviceStatus,
+  ExposureWarning,
+  NearbyDevice,
+  PreparedUpload,
+  SyncProgress,
+} from '@bluezone/device';
 import { useEffect, useState } from 'react';
 import { usePhone } from './app-context.js';
 import type { PhoneRuntime } from './phone-runtime.js';
@@ -16,15 +23,21 @@ export interface PhoneSnapshot {
   readonly syncError: string | null | undefined;
   /** The phone's time now (the simulation's in the demo). */
   readonly nowMs: number;
+  /** Bytes the checks downloaded today and over the last 7 days. */
+  readonly dataUsed: DataUsed;
+  /** The check in progress, if any. */
+  readonly syncProgress: SyncProgress | undefined;
+  readonly lastSyncThread: PhoneRuntime['lastSyncThread'];
 }
 
 async function read(phone: PhoneRuntime): Promise<PhoneSnapshot> {
-  const [status, warning, pendingUpload, reported, demoPhone] = await Promise.all([
+  const [status, warning, pendingUpload, reported, demoPhone, dataUsed] = await Promise.all([
     phone.device.status(),
     phone.device.warning(),
     phone.device.pendingUpload(),
     readReported(phone.store),
     phone.demo ? readDemoAirPhone(phone.store) : Promise.resolve(null),
+    phone.device.dataUsed(),
   ]);
   return {
     status,
@@ -35,6 +48,9 @@ async function read(phone: PhoneRuntime): Promise<PhoneSnapshot> {
     demoPhone,
     syncError: phone.lastSyncError,
     nowMs: phone.clock.nowMs(),
+    dataUsed,
+    syncProgress: phone.syncProgress,
+    lastSyncThread: phone.lastSyncThread,
   };
 }
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CheckInShortcuts } from '../components/check-in-shortcuts.js';
+import { DataUsedCard } from '../components/data-used-card.js';
 import { BluetoothRune } from '../components/icons.js';
 import { Radar } from '../components/radar.js';
 import { StatusCard } from '../components/status-card.js';
@@ -106,6 +107,7 @@ export function HomeScreen() {
         {checking ? t('home.checking') : t('home.checkNow')}
       </Button>
       <CheckInShortcuts />
+      <DataUsedCard snapshot={snapshot} />
       <Radar nearby={snapshot.nearby} />
       <Button component={Link} to="/invite" variant="light" size="md">
         {t('home.invite')}

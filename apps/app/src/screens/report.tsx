@@ -3,6 +3,7 @@ import { Alert, Button, Card, List, Stack, Text, TextInput, Title } from '@manti
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckInShareConsent, CheckInShareOutcome } from '../components/check-in-share-consent.js';
+import { VisitedProvinces } from '../components/visited-provinces.js';
 import { formatDate } from '../i18n/index.js';
 import { usePhone } from '../runtime/app-context.js';
 
@@ -30,6 +31,7 @@ export function ReportScreen() {
   );
   const [step, setStep] = useState<Step>({ kind: 'enter' });
   const [checkIns, setCheckIns] = useState<readonly string[] | null>(null);
+  const [visited, setVisited] = useState<string[]>([]);
 
   useEffect(() => {
     void phone.uploadConfirmed().then((waiting) => waiting && setStep({ kind: 'pending' }));
@@ -46,7 +48,10 @@ export function ReportScreen() {
   const share = async (prepared: PreparedUpload) => {
     setStep({ kind: 'sending', prepared });
     try {
-      setStep({ kind: 'done', keyCount: (await phone.confirmUpload(prepared, checkIns ?? [])).keyCount });
+      setStep({
+        kind: 'done',
+        keyCount: (await phone.confirmUpload(prepared, visited, checkIns ?? [])).keyCount,
+      });
     } catch (error) {
       const code = errorCode(error);
       setStep(KEEPS_PENDING.has(code) ? { kind: 'pending' } : { kind: 'enter', error: code });
@@ -109,6 +114,7 @@ export function ReportScreen() {
             {t('report.notShared')}
           </Text>
           <CheckInShareConsent chosen={checkIns} onChange={setCheckIns} />
+          <VisitedProvinces value={visited} onChange={setVisited} disabled={step.kind === 'sending'} />
           <Stack mt="md" gap="xs">
             <Button size="lg" loading={step.kind === 'sending'} onClick={() => void share(step.prepared)}>
               {t('report.confirm')}

@@ -2,7 +2,9 @@ import { Anchor, Button, Card, Group, List, Modal, Stack, Text, Title } from '@m
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataSettingsCard } from '../components/data-settings-card.js';
 import { LanguageSwitch } from '../components/language-switch.js';
+import { WatchListCard } from '../components/watch-list-card.js';
 import { useApp, usePhone } from '../runtime/app-context.js';
 
 /** Language, what is stored, delete all my data, about and privacy. */
@@ -29,6 +31,8 @@ export function SettingsScreen() {
         </Title>
         <LanguageSwitch />
       </Card>
+      <WatchListCard />
+      <DataSettingsCard />
       <Card withBorder padding="md">
         <Title order={2} size="h4">
           {t('settings.storedTitle')}

@@ -94,11 +94,13 @@ export async function issueCode(
   server: DemoServer,
   testType: 'confirmed' | 'recursive',
   testDate: string,
+  /** The case's home province (ISO 3166-2); none: its keys go to the national set only. */
+  province?: string,
 ): Promise<{ code: string; longCode: string }> {
   const response = await fetch(`${server.base}/api/issue`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': server.adminApiKey },
-    body: JSON.stringify({ testType, testDate }),
+    body: JSON.stringify({ testType, testDate, ...(province === undefined ? {} : { province }) }),
   });
   const body = (await response.json()) as { code?: string; longCode?: string; error?: string };
   if (!response.ok || !body.code || !body.longCode) throw new Error(`issue failed: ${JSON.stringify(body)}`);

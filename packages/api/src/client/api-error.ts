@@ -47,6 +47,8 @@ export class ResponseTooLargeError extends Error {
   constructor(
     readonly status: number,
     readonly limit: number,
+    /** The length the answer declared (`Content-Length`), when it was refused before reading. */
+    readonly declaredBytes?: number | undefined,
   ) {
     super(`the answer is larger than the ${limit} bytes accepted; the download was stopped`);
   }

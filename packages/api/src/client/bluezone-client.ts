@@ -85,7 +85,8 @@ export function createBluezoneClient(options: BluezoneClientOptions): BluezoneCl
     try {
       response = await transport({ ...request, maxBodyBytes: limit });
     } catch (cause) {
-      if (cause instanceof ResponseTooLargeError) throw tooLarge(request.url, cause.status, limit);
+      if (cause instanceof ResponseTooLargeError)
+        throw tooLarge(request.url, cause.status, limit, cause.declaredBytes);
       throw new NetworkError(request.url, { cause });
     }
     // A transport that ignored the bound still gets its answer refused.
@@ -172,6 +173,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-function tooLarge(url: string, status: number, limit: number): ApiError {
-  return new ApiError(status, 'response_too_large', `${url} answered more than the ${limit} bytes accepted`);
+/** `body.declaredBytes`: the length the answer declared, when it was refused before its body was read. */
+function tooLarge(url: string, status: number, limit: number, declaredBytes?: number): ApiError {
+  const body = declaredBytes === undefined ? {} : { declaredBytes };
+  return new ApiError(
+    status,
+    'response_too_large',
+    `${url} answered more than the ${limit} bytes accepted`,
+    body,
+  );
 }

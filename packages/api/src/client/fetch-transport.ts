@@ -78,13 +78,13 @@ async function readBody(
   limit: number | undefined,
 ): Promise<Uint8Array> {
   const reader = response.body?.getReader();
-  const tooLarge = async () => {
+  const tooLarge = async (declaredBytes?: number) => {
     await reader?.cancel().catch(() => undefined);
-    return new ResponseTooLargeError(response.status, limit ?? 0);
+    return new ResponseTooLargeError(response.status, limit ?? 0, declaredBytes);
   };
   // A compressed body's length says nothing about the decoded size, which is what is bounded.
   const declared = headers['content-encoding'] === undefined ? Number(headers['content-length']) : Number.NaN;
-  if (limit !== undefined && declared > limit) throw await tooLarge();
+  if (limit !== undefined && declared > limit) throw await tooLarge(declared);
   if (reader === undefined) {
     const whole = new Uint8Array(await response.arrayBuffer());
     if (limit !== undefined && whole.length > limit) throw await tooLarge();

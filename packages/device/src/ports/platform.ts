@@ -31,3 +31,11 @@ export type BluetoothState = 'on' | 'off' | 'unauthorized' | 'unsupported';
 export interface BluetoothStatePort {
   state(): Promise<BluetoothState>;
 }
+
+/**
+ * The connection as the platform knows it (`unmetered`: Wi-Fi, Ethernet; `metered`: mobile data or
+ * "save data"; `unknown`: it cannot tell, and the mobile-data threshold applies).
+ */
+export interface NetworkPort {
+  connection(): 'unmetered' | 'metered' | 'unknown';
+}

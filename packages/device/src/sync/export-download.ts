@@ -1,5 +1,12 @@
 import { type BluezoneClient, isApiError, isNetworkError } from '@bluezone/api';
-import { type ExportFile, type ExportPublicKey, isProtocolError, readExportFile } from '@bluezone/protocol';
+import {
+  DEFAULT_EXPORT_LIMITS,
+  type ExportFile,
+  type ExportPublicKey,
+  isProtocolError,
+  readExportFile,
+} from '@bluezone/protocol';
+import type { DownloadBudget } from './download-budget.js';
 
 /** Why a listed file was not used. It is tried again after a back-off (sync-state.ts). */
 export interface RejectedFile {
@@ -14,13 +21,26 @@ export interface RejectedFile {
   readonly message: string;
 }
 
+/** A listed file not fetched because it does not fit in what the pass may still spend on mobile data. */
+export interface DeferredFile {
+  readonly path: string;
+  readonly code: 'export_waiting_for_wifi';
+  /** Its size when the server declared it (the download was refused before its body). */
+  readonly declaredBytes?: number | undefined;
+}
+
 export interface ExportDownloadOptions {
   readonly client: BluezoneClient;
   readonly region: string;
   readonly publicKeys: readonly ExportPublicKey[];
   /** The file's own time limit, download included. */
   readonly timeoutMs: number;
+  /** What the pass may still spend; a file larger than what is left is deferred, not fetched. */
+  readonly budget: DownloadBudget;
 }
+
+/** A downloaded, verified file of the right region, and its size on the wire. */
+export type DownloadedFile = ExportFile & { readonly bytes: number };
 
 /** Resolves an index line: paths with a folder are relative to the export root, bare names to the index's folder. */
 export function exportPath(region: string, line: string): string {
@@ -36,11 +56,14 @@ export function exportPath(region: string, line: string): string {
 export async function downloadExportFile(
   options: ExportDownloadOptions,
   path: string,
-): Promise<ExportFile | RejectedFile> {
+): Promise<DownloadedFile | RejectedFile | DeferredFile> {
+  const { budget } = options;
+  const maxBytes = budget.bound(DEFAULT_EXPORT_LIMITS.maxBytes);
   let zip: Uint8Array;
   try {
     const download = options.client.exportFile(exportPath(options.region, path), {
       timeoutMs: options.timeoutMs,
+      maxBytes,
     });
     // A port that ignores `timeoutMs` cannot hold the pass: the runtime gives up a little later.
     zip = await withDeadline(download, options.timeoutMs + Math.min(1000, options.timeoutMs));
@@ -52,12 +75,20 @@ export async function downloadExportFile(
         message: `no complete answer in ${options.timeoutMs} ms`,
       };
     }
+    if (isApiError(error, 'response_too_large') && maxBytes < DEFAULT_EXPORT_LIMITS.maxBytes) {
+      const declared = error.body.declaredBytes;
+      const declaredBytes = typeof declared === 'number' ? declared : undefined;
+      // Refused before its body: nothing spent. Otherwise the stream stopped at what was left.
+      if (declaredBytes === undefined) budget.spend(budget.remaining);
+      return { path, code: 'export_waiting_for_wifi', declaredBytes };
+    }
     if (isApiError(error, 'response_too_large'))
       return { path, code: 'export_too_large', message: error.message };
     if (isApiError(error))
       return { path, code: 'export_download_failed', message: `${error.status} ${error.code}` };
     throw error;
   }
+  budget.spend(zip.length);
   let file: ExportFile;
   try {
     file = readExportFile(zip, { publicKeys: options.publicKeys });
@@ -69,7 +100,7 @@ export async function downloadExportFile(
   if (file.header.region !== options.region) {
     return { path, code: 'export_wrong_region', message: `the file is for region ${file.header.region}` };
   }
-  return file;
+  return { ...file, bytes: zip.length };
 }
 
 const DEADLINE = Symbol('deadline');

@@ -1,14 +1,7 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { createBluezoneClient, type HttpRequest } from '@bluezone/api';
-import {
-  buildExportFile,
-  buildExportIndex,
-  ECDSA_SHA256_OID,
-  parsePrivateKeyPem,
-  parsePublicKeyPem,
-  riskPreset,
-} from '@bluezone/protocol';
+import { buildExportIndex, riskPreset } from '@bluezone/protocol';
 import { describe, expect, it } from 'vitest';
+import { exportSigner } from '../testing/export-signer.fixture.js';
 import { at } from '../testing/fake-clock.js';
 import { MemoryHttp } from '../testing/memory-platform.js';
 import { MemoryStore } from '../testing/memory-store.js';
@@ -16,30 +9,9 @@ import { type ExportSyncOptions, syncExports } from './export-sync.js';
 import { ExposureStore } from './exposure-store.js';
 import { FIRST_RETRY_MS } from './sync-state.js';
 
-const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-const signingKey = parsePrivateKeyPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-const publicKeys = [
-  {
-    keyId: '452',
-    keyVersion: 'v1',
-    publicKey: parsePublicKeyPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
-  },
-];
-const signatureInfo = {
-  verificationKeyId: '452',
-  verificationKeyVersion: 'v1',
-  signatureAlgorithm: ECDSA_SHA256_OID,
-};
+const { publicKeys, exportFile } = exportSigner();
 const ROOT = 'http://server/v1/exports';
-const emptyZip = buildExportFile({
-  startTimestamp: 1000,
-  endTimestamp: 1001,
-  region: 'VN',
-  batchNum: 1,
-  batchSize: 1,
-  keys: [],
-  signers: [{ signingKey, signatureInfo }],
-});
+const emptyZip = exportFile('VN', []);
 const NOW = at('2026-11-03T10:00:00Z');
 
 /** An export server in memory with `count` listed files, a store that counts writes per key. */

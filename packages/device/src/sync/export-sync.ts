@@ -1,5 +1,7 @@
-import type { BluezoneClient } from '@bluezone/api';
+import { type BluezoneClient, isApiError } from '@bluezone/api';
 import {
+  DEFAULT_MAX_INDEX_BYTES,
+  type DiagnosisKey,
   type ExportPublicKey,
   indexSightings,
   type KeyMatch,
@@ -8,13 +10,15 @@ import {
   type RiskConfiguration,
   type Sighting,
   type SightingIndex,
+  toHex,
 } from '@bluezone/protocol';
 import type { KeyValueStore } from '../ports/key-value-store.js';
-import { downloadExportFile, type RejectedFile } from './export-download.js';
+import { DownloadBudget } from './download-budget.js';
+import { type DeferredFile, downloadExportFile, type RejectedFile } from './export-download.js';
 import type { ExposureStore } from './exposure-store.js';
 import { RegionSyncState } from './sync-state.js';
 
-export { exportPath, type RejectedFile } from './export-download.js';
+export { type DeferredFile, exportPath, type RejectedFile } from './export-download.js';
 
 /** Most paths of one index the phone considers (the newest); about 14 days of files at 30 an hour. */
 export const MAX_INDEX_FILES = 10_000;
@@ -42,6 +46,12 @@ export interface ExportSyncReport {
   /** Files that failed earlier and whose next try has not come yet. */
   readonly waiting: number;
   readonly matchedKeys: number;
+  /** Bytes downloaded by this pass: the index and the files. */
+  readonly downloadedBytes: number;
+  /** Keys skipped because another watched set's file of this pass already had them (downloaded twice, matched once). */
+  readonly duplicateKeys: number;
+  /** Set when the pass stopped because the next download does not fit in the mobile-data budget. */
+  readonly deferred?: DeferredFile | undefined;
 }
 
 export interface ExportSyncOptions extends ExportSyncLimits {
@@ -56,6 +66,22 @@ export interface ExportSyncOptions extends ExportSyncLimits {
   readonly sightings: () => Promise<readonly Sighting[]>;
   /** Now (ms since 1970, the device's clock): when failed files may be tried again. */
   readonly nowMs: number;
+  /** What the pass may spend (shared by the sets of one pass); unlimited by default. */
+  readonly budget?: DownloadBudget | undefined;
+  /**
+   * Keys (hex) already matched in this pass, shared by the watched sets: a key listed in two sets
+   * is downloaded twice but matched once. Absent: every key is matched.
+   */
+  readonly seenKeys?: Set<string> | undefined;
+  /** Called after each file of the pass (downloaded and matched, or not used). */
+  readonly onProgress?: ((progress: SyncProgress) => void) | undefined;
+}
+
+/** How far a pass over one set is: files done of those due. */
+export interface SyncProgress {
+  readonly set: string;
+  readonly done: number;
+  readonly due: number;
 }
 
 /**
@@ -69,7 +95,18 @@ export interface ExportSyncOptions extends ExportSyncLimits {
  */
 export async function syncExports(options: ExportSyncOptions): Promise<ExportSyncReport> {
   const { client, store, region, nowMs } = options;
-  const listed = parseExportIndex(await client.exportIndex(region));
+  const budget = options.budget ?? new DownloadBudget(Number.POSITIVE_INFINITY);
+  const spentBefore = budget.spent;
+  const indexBound = budget.bound(DEFAULT_MAX_INDEX_BYTES);
+  let text: string;
+  try {
+    text = await client.exportIndex(region, { maxBytes: indexBound });
+  } catch (error) {
+    if (!isApiError(error, 'response_too_large') || indexBound >= DEFAULT_MAX_INDEX_BYTES) throw error;
+    return deferredIndex(region, error.body.declaredBytes);
+  }
+  budget.spend(asciiLength(text));
+  const listed = parseExportIndex(text);
   const maxFiles = options.maxIndexFiles ?? MAX_INDEX_FILES;
   const paths = listed.length > maxFiles ? listed.slice(listed.length - maxFiles) : listed;
   const state = await RegionSyncState.load(store, region);
@@ -77,7 +114,9 @@ export async function syncExports(options: ExportSyncOptions): Promise<ExportSyn
   const waiting = paths.filter((p) => !state.isProcessed(p)).length - due.length;
   const processed: string[] = [];
   const rejected: RejectedFile[] = [];
+  let deferred: DeferredFile | undefined;
   let matchedKeys = 0;
+  let duplicateKeys = 0;
   let index: SightingIndex | undefined;
   const matches: KeyMatch[] = [];
   const download = {
@@ -85,10 +124,16 @@ export async function syncExports(options: ExportSyncOptions): Promise<ExportSyn
     region,
     publicKeys: options.publicKeys,
     timeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    budget,
   };
   try {
-    for (const path of due) {
+    for (const [i, path] of due.entries()) {
+      if (i > 0) options.onProgress?.({ set: region, done: i, due: due.length });
       const file = await downloadExportFile(download, path);
+      if ('code' in file && file.code === 'export_waiting_for_wifi') {
+        deferred = file;
+        break;
+      }
       if ('code' in file) {
         rejected.push(file);
         state.markFailed(path, file.code, nowMs);
@@ -99,13 +144,16 @@ export async function syncExports(options: ExportSyncOptions): Promise<ExportSyn
         rssiCorrection: options.rssiCorrection,
         mapping: options.config.diagnosisKeysDataMapping,
       };
-      const result = matchDiagnosisKeys(file.keys, index, matching);
+      const keys = firstSeen(file.keys, options.seenKeys);
+      duplicateKeys += file.keys.length - keys.length;
+      const result = matchDiagnosisKeys(keys, index, matching);
       const revised = matchDiagnosisKeys(file.revisedKeys, index, matching);
       matches.push(...result.matches, ...revised.matches);
       matchedKeys += result.matches.length;
       processed.push(path);
       state.markProcessed(path);
     }
+    options.onProgress?.({ set: region, done: due.length, due: due.length });
   } finally {
     // Matches before the processed list: a crash in between only makes the next pass match again.
     await options.exposures.add(matches);
@@ -118,5 +166,42 @@ export async function syncExports(options: ExportSyncOptions): Promise<ExportSyn
     rejected,
     waiting,
     matchedKeys,
+    downloadedBytes: budget.spent - spentBefore,
+    duplicateKeys,
+    ...(deferred === undefined ? {} : { deferred }),
   };
+}
+
+/** The keys not seen yet in this pass, recorded as seen; all of them when there is no record. */
+function firstSeen(keys: readonly DiagnosisKey[], seen: Set<string> | undefined): readonly DiagnosisKey[] {
+  if (seen === undefined) return keys;
+  return keys.filter((key) => {
+    const hex = toHex(key.keyData);
+    if (seen.has(hex)) return false;
+    seen.add(hex);
+    return true;
+  });
+}
+
+/** A pass that stopped at the index: it does not fit in what is left of the mobile-data budget. */
+function deferredIndex(region: string, declared: unknown): ExportSyncReport {
+  const declaredBytes = typeof declared === 'number' ? declared : undefined;
+  return {
+    listed: 0,
+    ignored: 0,
+    processed: [],
+    rejected: [],
+    waiting: 0,
+    matchedKeys: 0,
+    downloadedBytes: 0,
+    duplicateKeys: 0,
+    deferred: { path: `${region}/index.txt`, code: 'export_waiting_for_wifi', declaredBytes },
+  };
+}
+
+/** Bytes of an index: its paths are ASCII; any other character counts as up to 3 bytes of UTF-8. */
+function asciiLength(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) bytes += 2;
+  return bytes;
 }

@@ -17,8 +17,23 @@ export function retryDelayMs(failures: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1));
 }
 
-const processedKey = (region: string) => `sync/processed/${region}`;
-const failedKey = (region: string) => `sync/failed/${region}`;
+const PROCESSED = 'sync/processed/';
+const FAILED = 'sync/failed/';
+const processedKey = (region: string) => `${PROCESSED}${region}`;
+const failedKey = (region: string) => `${FAILED}${region}`;
+
+/** The regions (export sets) with a processed or failed list on this phone. */
+export async function syncedRegions(store: KeyValueStore): Promise<string[]> {
+  const processed = (await store.list(PROCESSED)).map((k) => k.slice(PROCESSED.length));
+  const failed = (await store.list(FAILED)).map((k) => k.slice(FAILED.length));
+  return [...new Set([...processed, ...failed])];
+}
+
+/** Forgets a region's processed and failed lists: it is downloaded from scratch if watched again. */
+export async function forgetRegionSyncState(store: KeyValueStore, region: string): Promise<void> {
+  await store.delete(processedKey(region));
+  await store.delete(failedKey(region));
+}
 
 /**
  * One region's sync state: the paths processed and the failed ones with their back-off. Read once

@@ -3,7 +3,7 @@ import { BluezoneDevice } from '../device.js';
 import type { DeviceOptions } from '../device-options.js';
 import type { Clock } from '../ports/clock.js';
 import type { KeyValueStore } from '../ports/key-value-store.js';
-import type { HttpPort } from '../ports/platform.js';
+import type { HttpPort, NetworkPort } from '../ports/platform.js';
 import type { MemoryAir, MemoryRadio } from './memory-air.js';
 import { MemoryBluetooth, MemoryNotifier } from './memory-platform.js';
 import { MemoryStore } from './memory-store.js';
@@ -32,6 +32,8 @@ export interface MemoryPhoneOptions {
   readonly healthAuthorityId?: string;
   /** Another store (e.g. an encrypting wrapper); a fresh MemoryStore by default. */
   readonly store?: KeyValueStore;
+  /** The connection; absent, downloads are not limited. */
+  readonly network?: NetworkPort;
 }
 
 /** Builds a device whose radio is on `air`; the server defaults to `http://server`. */
@@ -50,6 +52,7 @@ export function memoryPhone(options: MemoryPhoneOptions): MemoryPhone {
       advertiser: radio,
       scanner: radio,
       bluetooth,
+      network: options.network,
     },
     phone: options.phone ?? { oem: 'Google', model: 'Pixel 4' },
     server: options.server ?? { verificationUrl: 'http://server', deviceApiKey: 'device-key' },

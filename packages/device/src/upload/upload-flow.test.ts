@@ -97,6 +97,7 @@ describe('upload', () => {
       ),
     ).toBe(true);
     expect(await device.pendingUpload()).toBeNull();
+    expect(publish.visitedProvinces).toBeUndefined(); // none declared: a GAEN-shaped request
     // Only the revision token stays, for a later publish that revises these keys.
     expect(await store.list('upload/')).toEqual(['upload/revision-token']);
     expect(publish.revisionToken).toBeUndefined();
@@ -121,6 +122,28 @@ describe('upload', () => {
     expect(positive.keyCount).toBe(14);
     await device.confirmUpload(positive);
     expect(bodyOf(http.requests.at(-1)).revisionToken).toBe('rev');
+  });
+
+  it('sends the provinces declared on the consent screen, F0 and F1 alike, and keeps them for a retry', async () => {
+    const http = fakeServer({ '11112222': { testtype: 'recursive' }, '12345678': { testtype: 'confirmed' } });
+    const { device } = await phoneWithDays(http, 5);
+    const f1 = await device.prepareUpload('11112222', { exposureDate: '2026-11-04' });
+    const bad = await device.confirmUpload({ ...f1, visitedProvinces: ['Hà Nội'] }).catch((e: unknown) => e);
+    expect(isDeviceError(bad, 'invalid_options')).toBe(true);
+    const eleven = Array.from({ length: 11 }, (_, i) => `VN-${10 + i}`);
+    const many = await device.confirmUpload({ ...f1, visitedProvinces: eleven }).catch((e: unknown) => e);
+    expect(isDeviceError(many, 'invalid_options')).toBe(true);
+    expect(http.log().filter((l) => l.endsWith('/v1/publish'))).toEqual([]);
+    http.offline = true;
+    await device
+      .confirmUpload({ ...f1, visitedProvinces: ['VN-HN', 'VN-HN', 'VN-SG'] })
+      .catch(() => undefined);
+    http.offline = false;
+    await device.retryUpload();
+    expect(bodyOf(http.requests.at(-1)).visitedProvinces).toEqual(['VN-HN', 'VN-SG']);
+    const f0 = await device.prepareUpload('12345678');
+    await device.confirmUpload({ ...f0, visitedProvinces: ['VN-20'] });
+    expect(bodyOf(http.requests.at(-1)).visitedProvinces).toEqual(['VN-20']);
   });
 
   it('answers typed errors for wrong, expired and used codes, and for a recursive code without a date', async () => {

@@ -13,6 +13,7 @@ import { DeviceError } from '../errors.js';
 import type { OwnKeys } from '../keys/own-keys.js';
 import { getJson, type KeyValueStore, setJson } from '../ports/key-value-store.js';
 import type { RandomSource } from '../ports/random-source.js';
+import { checkVisitedProvinces } from '../sync/watch-list.js';
 import { isRetryable, uploadError } from './upload-errors.js';
 
 /** What the person is asked to confirm: what will leave the phone. */
@@ -32,6 +33,13 @@ type PendingUpload = PreparedUpload & {
   symptomOnsetInterval?: number;
   certificate?: string;
   hmacKey?: string;
+  /** Provinces the person said they were in (the consent screen), sent as `visitedProvinces`. */
+  visitedProvinces?: string[];
+};
+
+/** What the person confirmed: the prepared upload, and the provinces they say they were in (≤ 10). */
+export type UploadConfirmation = Pick<PreparedUpload, 'id'> & {
+  readonly visitedProvinces?: readonly string[] | undefined;
 };
 
 /** The outcome of a publish. */
@@ -112,13 +120,14 @@ export async function prepareUpload(
  * exactly these keys), then publish. No network or a busy server keeps the pending upload for
  * `retryUpload`; any other refusal discards it.
  */
-export async function confirmUpload(
-  deps: UploadDeps,
-  prepared: Pick<PreparedUpload, 'id'>,
-): Promise<UploadResult> {
+export async function confirmUpload(deps: UploadDeps, prepared: UploadConfirmation): Promise<UploadResult> {
   const pending = await getJson<PendingUpload | null>(deps.store, PENDING, null);
   if (pending === null || pending.id !== prepared.id) {
     throw new DeviceError('upload_nothing_pending', 'no prepared upload with this id; enter the code again');
+  }
+  if (prepared.visitedProvinces !== undefined) {
+    pending.visitedProvinces = checkVisitedProvinces(prepared.visitedProvinces);
+    await setJson(deps.store, PENDING, pending);
   }
   try {
     if (pending.certificate === undefined || pending.hmacKey === undefined) {
@@ -140,6 +149,7 @@ export async function confirmUpload(
       symptomOnsetInterval: pending.symptomOnsetInterval,
       traveler: false,
       ...(revisionToken === null ? {} : { revisionToken }),
+      ...(pending.visitedProvinces?.length ? { visitedProvinces: pending.visitedProvinces } : {}),
     });
     if (published.revisionToken !== undefined)
       await setJson(deps.store, REVISION_TOKEN, published.revisionToken);
