@@ -49,7 +49,7 @@ export const PublishRequestSchema = Type.Object({
    * were in during the days the keys cover; the keys also go to those provinces' export sets. Taken
    * only when the keys are first stored. An unknown code or more than 10 refuses the whole request.
    */
-  visitedProvinces: Type.Optional(Type.Array(Type.String({ maxLength: 16 }), { maxItems: 64 })),
+  visitedProvinces: Type.Optional(Type.Array(PlainText({ maxLength: 16 }), { maxItems: 64 })),
   padding: Type.Optional(Type.String({ maxLength: 16384 })),
 });
 export type PublishRequest = Static<typeof PublishRequestSchema>;

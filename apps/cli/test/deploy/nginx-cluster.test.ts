@@ -181,7 +181,10 @@ describe('three bluezone server processes behind nginx on one PostgreSQL and one
       const stored = await db.query("SELECT count(*)::int AS n FROM exposures WHERE region = 'VN'");
       expect(stored.rows[0].n).toBe(exportedOurs.length);
       const files = await db.query('SELECT path FROM export_files ORDER BY path');
-      expect(files.rows.map((r) => r.path).sort()).toEqual([...paths].sort());
+      const written: string[] = files.rows.map((r) => r.path);
+      // The national set's files are exactly its index; the rest are province sets' (docs/export-files.md).
+      expect(written.filter((p) => p.startsWith('VN/')).sort()).toEqual([...paths].sort());
+      expect(written.filter((p) => !p.startsWith('VN/') && !/^VN-[0-9A-Z]+\//.test(p))).toEqual([]);
       const batches = await db.query(
         "SELECT count(*)::int AS n FROM export_batches WHERE status <> 'complete'",
       );

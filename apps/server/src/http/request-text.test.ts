@@ -18,6 +18,7 @@ const PARSED_OR_HASHED = new Set([
   'verificationPayload', // a signed JWT, verified before use
   'hmacKey', // base64, decoded
   'revisionToken', // encrypted, decrypted before use
+  'locationIdHash', // base64 of a hash, decoded strictly (a bad one refused, nothing stored)
 ]);
 
 type Schema = {
