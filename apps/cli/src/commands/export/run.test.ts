@@ -12,9 +12,12 @@ describe('bluezone export run and rotate-key', () => {
     expect((await bluezone('admin', 'init', '--data-dir', dir, '--region', 'VN', '--json')).code).toBe(0);
     const first = await bluezone('export', 'run', '--data-dir', dir, '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ planned: 1, batches: 1, files: 1, keys: 0 });
+    // The national set and one set per province of the area set (63), each with its first file.
+    expect(JSON.parse(first.stdout)).toEqual({ planned: 64, batches: 64, files: 64, keys: 0 });
     const index = readFileSync(join(dir, 'exports', 'VN', 'index.txt'), 'utf8');
     expect(index).toMatch(/^VN\/\d+-\d+-00001\.zip$/);
+    const province = readFileSync(join(dir, 'exports', 'VN-20', 'index.txt'), 'utf8');
+    expect(province).toMatch(/^VN-20\/\d+-\d+-00001\.zip$/);
     const zip = readFileSync(join(dir, 'exports', index));
     expect(zip.subarray(0, 2).toString()).toBe('PK');
     const again = await bluezone('export', 'run', '--data-dir', dir);
