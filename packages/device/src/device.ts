@@ -49,6 +49,8 @@ const RISK_CONFIGURATION = 'sync/risk-configuration';
 export interface DownloadOutcome {
   readonly report?: WatchSyncReport | undefined;
   readonly error?: DeviceErrorRecord | undefined;
+  /** Bytes the download spent (indexes, files, configuration): `assess` spends only what is left. */
+  readonly spentBytes?: number | undefined;
 }
 
 /** What `sync` did: the report of the pass (absent when an index could not be read), and the warning in force. */
@@ -194,9 +196,10 @@ export class BluezoneDevice {
     } finally {
       await addDataUsed(store, today, budget.spent);
     }
+    const spentBytes = budget.spent;
     if (report === undefined) {
       await setJson(store, SYNC_STATUS, { ...status, lastError: error ?? null });
-      return { error };
+      return { error, spentBytes };
     }
     const rejected = report.rejected[0];
     const lastError =
@@ -214,7 +217,7 @@ export class BluezoneDevice {
             thresholdBytes: budget.limitBytes,
           };
     await setJson(store, SYNC_STATUS, { lastSuccessMs: clock.nowMs(), lastError, waitingForWifi });
-    return { report, ...(lastError === null ? {} : { error: lastError }) };
+    return { report, spentBytes, ...(lastError === null ? {} : { error: lastError }) };
   }
 
   /**
@@ -222,15 +225,27 @@ export class BluezoneDevice {
    * `download` stored, also when it ran in another context) and warns.
    */
   async assess(downloaded: DownloadOutcome = {}): Promise<SyncOutcome> {
-    // Venue warnings: the trace warning packages (small, hourly) are fetched and matched here, on the
-    // context that shows and notifies them; never throws for network or server trouble.
-    await this.checkIns.sync();
+    // Venue warnings: the watched sets' trace warning packages (small) are fetched and matched here,
+    // on the context that shows and notifies them, within what the download left of the mobile-data
+    // budget, and counted in the data used; never throws for network or server trouble.
+    await this.syncCheckIns(downloaded.spentBytes ?? 0);
     await this.loadRiskConfiguration();
     if (downloaded.report === undefined) return { ...downloaded, warning: await this.warnings.current() };
     const { clock } = this.options.ports;
     const risk = assessExposureRisk(await this.exposures.windows(), this.risk, this.today());
     const warning = await this.warnings.merge(risk, this.risk, clock.nowMs());
     return { ...downloaded, warning };
+  }
+
+  private async syncCheckIns(spentBytes: number): Promise<void> {
+    const { store, network } = this.options.ports;
+    const budget = DownloadBudget.of(await readDataSettings(store), network?.connection() ?? 'unmetered');
+    budget.spend(spentBytes);
+    try {
+      await this.checkIns.sync({ sets: await this.watchedSets(), budget });
+    } finally {
+      await addDataUsed(store, this.today(), budget.spent - spentBytes);
+    }
   }
 
   /** The watch list: home province, added ones, or the whole nation. */

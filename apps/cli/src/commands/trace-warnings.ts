@@ -37,7 +37,7 @@ async function runTraceWarnings(options: RunOptions): Promise<void> {
       options.json === true,
       result,
       () =>
-        `trace warning pass: ${result.packages} package(s) written (${result.planned} hour(s) newly planned), ${result.warnings} real warning(s)`,
+        `trace warning pass: ${result.packages} package(s) written (${result.planned} newly planned, national and province sets), ${result.warnings} real warning(s)`,
     );
   } finally {
     await app.close();

@@ -10,7 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-// Drizzle's view of migrations/0011_venues.sql (the SQL file is the source of truth).
+// Drizzle's view of migrations/0011_venues.sql and 0014_trace_warning_provinces.sql (the SQL files are the source of truth).
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -46,6 +46,8 @@ export const traceWarnings = pgTable('trace_warnings', {
   transmissionRiskLevel: integer('transmission_risk_level').notNull(),
   receivedHour: integer('received_hour').notNull(),
   source: text('source', { enum: TRACE_WARNING_SOURCES }).notNull(),
+  /** The provinces' sets it is published in besides the national one (migrations/0014). */
+  provinces: text('provinces').array().notNull().default(sql`'{}'`),
 });
 
 export const traceWarningCertificates = pgTable('trace_warning_certificates', {
@@ -58,6 +60,8 @@ export const traceWarningPackages = pgTable(
   {
     region: text('region').notNull(),
     hour: integer('hour').notNull(),
+    /** Hours the package covers from `hour` (migrations/0014). */
+    hours: integer('hours').notNull().default(1),
     status: text('status', { enum: ['open', 'pending', 'complete'] })
       .notNull()
       .default('open'),

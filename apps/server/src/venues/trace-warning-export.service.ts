@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildExportIndex, buildTraceWarningFile, padTraceWarnings } from '@bluezone/protocol';
 import type { Logger } from 'pino';
+import { configuredAreas } from '../areas/area-codes.js';
 import type { BlobStore } from '../blobstore/blob-store.js';
 import { INDEX_CACHE_CONTROL, ZIP_CACHE_CONTROL } from '../export/export-keys.js';
 import { batchRandom } from '../export/export-random.js';
@@ -13,9 +14,12 @@ import {
   type TraceWarningPackageRepository,
   type TraceWarningPackageRow,
 } from './trace-warning-package.repository.js';
+import { packageWindows, type TraceWarningSet, traceWarningSets } from './trace-warning-sets.js';
 
-// The hourly trace warning packages (docs/checkin.md "Warning packages"): each complete hour's warnings,
-// padded with fakes, signed with the region's export keys, zipped like a key export, listed in an index.
+// The trace warning packages (docs/checkin.md "Warning packages", docs/decisions/0020): the national
+// set's hourly packages (every warning) and each province set's packages (its warnings, one a day by
+// default), padded with fakes, signed with the national export keys, zipped like a key export, listed
+// in each set's index.
 
 /** Every package holds at least this many warnings (real ones plus fakes), so its size says nothing. */
 export const TRACE_WARNING_PADDING_MIN = 100;
@@ -34,7 +38,9 @@ export const traceWarningIndexBlob = (region: string) => `trace-warnings/${regio
 
 export interface TraceWarningPassResult {
   planned: number;
+  /** Packages written, every set's. */
   packages: number;
+  /** Real warnings in the national set's packages written (province packages repeat them). */
   warnings: number;
 }
 
@@ -62,9 +68,9 @@ export async function rewriteTraceWarningIndex(
 }
 
 /**
- * The worker: plans the region's finished hours (from the oldest stored warning, at most 14 days back),
- * then claims and writes one package at a time under a lease, then rewrites the index. Several
- * processes may run passes at once: each package is written by one of them, exactly once.
+ * The worker: plans every set's finished windows (from the oldest stored warning, at most 14 days
+ * back), then claims and writes one package at a time under a lease, then rewrites every set's index.
+ * Several processes may run passes at once: each package is written by one of them, exactly once.
  */
 export function createTraceWarningExportService(
   deps: ServerDeps & { readonly logger: Logger },
@@ -77,10 +83,14 @@ export function createTraceWarningExportService(
   const warnings = createTraceWarningRepository(db);
   const authorities = createAuthorityRepository(db);
 
-  async function write(row: TraceWarningPackageRow, healthAuthorityId: string): Promise<number | undefined> {
-    const real = await warnings.receivedIn(row.hour);
+  async function write(
+    row: TraceWarningPackageRow,
+    set: TraceWarningSet,
+    healthAuthorityId: string,
+  ): Promise<number | undefined> {
+    const real = await warnings.receivedIn(row.hour, row.hours, set.province);
     const signers = (await signingKeyRows(db, config, healthAuthorityId)).map((r) => toSigner(r, deps.keys));
-    const endInterval = (row.hour + 1) * INTERVALS_PER_HOUR;
+    const endInterval = (row.hour + row.hours) * INTERVALS_PER_HOUR;
     const [first] = signers;
     if (!first) throw new Error(`region ${row.region} has no export signing key`);
     // The padding's randomness is derived from the signing key and the hour (as a key export's), and
@@ -114,26 +124,33 @@ export function createTraceWarningExportService(
       if (!authority) return result;
       const now = clock.now();
       await deps.signingKeys.ensureActive('export', authority.id, now, region);
+      const provinces = configuredAreas().provinces.map((p) => p.code);
+      const sets = traceWarningSets(region, provinces, config.exportProvinceInterval);
+      const setOf = new Map(sets.map((set) => [set.code, set]));
       const lastHour = hourOf(new Date(now.getTime() - GRACE_MS)) - 1;
       const oldest = await warnings.oldestHour();
       const firstHour = Math.max(
         lastHour - TRACE_WARNING_RETENTION_HOURS + 1,
         Math.min(oldest ?? lastHour, lastHour),
       );
-      result.planned = await packages.plan(region, firstHour, lastHour, now);
+      for (const set of sets)
+        result.planned += await packages.plan(set.code, now, (lastEnd) =>
+          packageWindows(lastEnd, firstHour, lastHour, set.hours),
+        );
       for (let n = 0; n < MAX_PACKAGES_PER_PASS && !signal?.aborted; n++) {
         const row = await packages.claim(owner, clock.now(), config.exportLease);
         if (!row) break;
-        if (row.region !== region) continue;
-        const written = await write(row, authority.id);
+        const set = setOf.get(row.region);
+        if (!set) continue;
+        const written = await write(row, set, authority.id);
         if (written === undefined) {
           deps.logger.warn({ region: row.region, hour: row.hour }, 'trace warning package lease lost');
           continue;
         }
         result.packages++;
-        result.warnings += written;
+        result.warnings += set.province === undefined ? written : 0;
       }
-      await rewriteTraceWarningIndex(packages, store, region);
+      for (const set of sets) await rewriteTraceWarningIndex(packages, store, set.code);
       deps.logger.info({ job: 'trace-warnings', ...result }, 'trace warning pass');
       return result;
     },

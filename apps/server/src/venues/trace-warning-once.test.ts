@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBlobStore } from '../blobstore/memory-blob-store.js';
 import { traceWarningPackages } from '../database/schema.js';
@@ -36,6 +36,7 @@ describe('trace warning packages, exactly once', () => {
             startIntervalNumber: (first + h) * 6 - 12,
             period: 6,
             transmissionRiskLevel: 5,
+            provinces: ['VN-20'],
           },
         ],
         first + h,
@@ -51,7 +52,11 @@ describe('trace warning packages, exactly once', () => {
     expect(results.reduce((n, r) => n + r.warnings, 0)).toBe(5);
     const index = new TextDecoder().decode((await store.get(traceWarningIndexBlob('VN')))?.body);
     const paths = index.split('\n');
-    expect(paths).toEqual(rows.map((r) => traceWarningFile('VN', r.hour)).sort());
+    const national = rows.filter((r) => r.region === 'VN');
+    expect(paths).toEqual(national.map((r) => traceWarningFile('VN', r.hour)).sort());
+    // Every province set is planned from the first pass, each window once.
+    expect(new Set(rows.map((r) => r.region)).size).toBe(64);
+    expect(new Set(rows.map((r) => `${r.region}/${r.hour}`)).size).toBe(rows.length);
     expect(paths[0]).toBe(traceWarningFile('VN', first));
 
     // The worker of hour `first` died before completing: another writes it again, byte for byte.
@@ -60,7 +65,7 @@ describe('trace warning packages, exactly once', () => {
     await t.app.core.db
       .update(traceWarningPackages)
       .set({ status: 'open' })
-      .where(eq(traceWarningPackages.hour, first));
+      .where(and(eq(traceWarningPackages.region, 'VN'), eq(traceWarningPackages.hour, first)));
     expect((await two.runPass()).packages).toBe(1);
     expect(Buffer.compare(Buffer.from((await store.get(path))?.body ?? []), Buffer.from(before ?? []))).toBe(
       0,

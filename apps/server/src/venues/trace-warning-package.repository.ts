@@ -1,6 +1,7 @@
-import { and, asc, eq, lt, lte, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { traceWarningPackages } from '../database/schema.js';
+import type { PackageWindow } from './trace-warning-sets.js';
 
 /** Serializes planning (arbitrary constant next to the export's 747_401-747_403). */
 const PLAN_LOCK = 747_411;
@@ -24,20 +25,28 @@ const leasedBy = (row: TraceWarningPackageRow, owner: string) =>
  */
 export function createTraceWarningPackageRepository(db: Database) {
   return {
-    /** Plans the hours after the region's latest planned one up to `lastHour`, from `firstHour` at the earliest. */
-    async plan(region: string, firstHour: number, lastHour: number, now: Date): Promise<number> {
+    /**
+     * Plans the set's windows after its latest planned one (`windowsAfter` gets the hour after it,
+     * undefined when none is planned), under one lock: two workers never plan overlapping windows.
+     */
+    async plan(
+      region: string,
+      now: Date,
+      windowsAfter: (lastEnd: number | undefined) => readonly PackageWindow[],
+    ): Promise<number> {
       return db.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${PLAN_LOCK})`);
         const [last] = await tx
-          .select({ hour: max(traceWarningPackages.hour) })
+          .select({ hour: traceWarningPackages.hour, hours: traceWarningPackages.hours })
           .from(traceWarningPackages)
-          .where(eq(traceWarningPackages.region, region));
-        const from = Math.max(firstHour, (last?.hour ?? Number.NEGATIVE_INFINITY) + 1);
-        if (from > lastHour) return 0;
-        const hours = Array.from({ length: lastHour - from + 1 }, (_, i) => from + i);
+          .where(eq(traceWarningPackages.region, region))
+          .orderBy(desc(traceWarningPackages.hour))
+          .limit(1);
+        const windows = windowsAfter(last === undefined ? undefined : last.hour + last.hours);
+        if (windows.length === 0) return 0;
         const rows = await tx
           .insert(traceWarningPackages)
-          .values(hours.map((hour) => ({ region, hour, createdAt: now })))
+          .values(windows.map((w) => ({ region, hour: w.hour, hours: w.hours, createdAt: now })))
           .onConflictDoNothing()
           .returning({ hour: traceWarningPackages.hour });
         return rows.length;
@@ -108,7 +117,7 @@ export function createTraceWarningPackageRepository(db: Database) {
       });
     },
 
-    /** Retention: the region's complete packages of hours up to `hour`, except its latest (planning starts there). */
+    /** Retention: the region's complete packages that end by `hour`, except its latest (planning starts there). */
     async deleteUpTo(region: string, hour: number): Promise<number> {
       const [latest] = await db
         .select({ hour: max(traceWarningPackages.hour) })
@@ -120,7 +129,8 @@ export function createTraceWarningPackageRepository(db: Database) {
           and(
             eq(traceWarningPackages.region, region),
             eq(traceWarningPackages.status, 'complete'),
-            lte(traceWarningPackages.hour, Math.min(hour, (latest?.hour ?? hour + 1) - 1)),
+            lte(sql`${traceWarningPackages.hour} + ${traceWarningPackages.hours} - 1`, hour),
+            lt(traceWarningPackages.hour, latest?.hour ?? hour + 1),
           ),
         )
         .returning({ hour: traceWarningPackages.hour });

@@ -13,6 +13,8 @@ import { verifyCertificateClaims } from '../publish/certificate-check.js';
 import { strictBase64 } from '../publish/strict-base64.js';
 import type { ServerDeps } from '../server-env/server-deps.js';
 import { createTraceWarningRepository, hourOf } from './trace-warning.repository.js';
+import { placeUploadedWarnings } from './trace-warning-provinces.js';
+import { createVenueRepository } from './venue.repository.js';
 
 /** Windows older than this many days (before the upload) are refused: packages keep 14 days. */
 const MAX_WARNING_AGE_DAYS = 15;
@@ -51,10 +53,12 @@ export function uploadedWarning(item: TraceWarningItem, index: number, now: Date
 /**
  * `POST /v1/trace-warnings` (docs/checkin.md "Upload"): the check-ins a person who reported positive
  * chose to share. The verification certificate of the keys' upload is the permission, once: its
- * SHA-256 is kept until it expires. Only the hash, window, risk level and hour received are stored.
+ * SHA-256 is kept until it expires. Only the hash, window, risk level, hour received and the province
+ * whose set publishes it (the registered venue's, else the certificate's; docs/decisions/0020) are stored.
  */
 export function registerTraceWarningUploadRoutes(app: BluezoneServer, deps: ServerDeps): void {
   const warnings = createTraceWarningRepository(deps.db);
+  const venues = createVenueRepository(deps.db);
   app.post(
     '/v1/trace-warnings',
     {
@@ -81,11 +85,15 @@ export function registerTraceWarningUploadRoutes(app: BluezoneServer, deps: Serv
           `${items.length} warnings; an upload carries at most ${MAX_TRACE_WARNINGS_PER_UPLOAD}.`,
         );
       const checkedWarnings = items.map((item, i) => uploadedWarning(item, i, now));
+      const venueProvinces = await venues.provincesByLocationIdHash(
+        checkedWarnings.map((w) => w.locationIdHash),
+      );
+      const placed = placeUploadedWarnings(checkedWarnings, venueProvinces, checked.province);
       const certificateHash = createHash('sha256').update(verificationPayload, 'utf8').digest();
       const stored = await warnings.insertUpload(
         new Uint8Array(certificateHash),
         expiresAt,
-        checkedWarnings,
+        placed,
         hourOf(now),
       );
       if (!stored) throw new AppError('checkin_certificate_used');

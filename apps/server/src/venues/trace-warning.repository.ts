@@ -1,5 +1,5 @@
 import type { TraceTimeIntervalWarning } from '@bluezone/protocol';
-import { asc, eq, lt, min } from 'drizzle-orm';
+import { and, arrayContains, asc, gte, lt, min } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { traceWarningCertificates, traceWarnings } from '../database/schema.js';
 import { isUniqueViolation } from '../repositories/database-errors.js';
@@ -7,7 +7,15 @@ import { isUniqueViolation } from '../repositories/database-errors.js';
 /** Hours since the epoch: the hour a warning was received in, and the hour of its package. */
 export const hourOf = (at: Date): number => Math.floor(at.getTime() / 3_600_000);
 
-/** Stored warnings: the hash, the window, the risk level and the hour received, nothing else. */
+/** A warning to store and the provinces whose sets publish it besides the national one. */
+export interface PlacedWarning extends TraceTimeIntervalWarning {
+  readonly provinces: readonly string[];
+}
+
+/**
+ * Stored warnings: the hash, the window, the risk level, the hour received and the provinces it is
+ * published for (fixed at insert, in the same statement), nothing else.
+ */
 export function createTraceWarningRepository(db: Database) {
   return {
     /**
@@ -17,7 +25,7 @@ export function createTraceWarningRepository(db: Database) {
     async insertUpload(
       certificateHash: Uint8Array,
       expiresAt: Date,
-      warnings: readonly TraceTimeIntervalWarning[],
+      warnings: readonly PlacedWarning[],
       receivedHour: number,
     ): Promise<boolean> {
       try {
@@ -34,20 +42,26 @@ export function createTraceWarningRepository(db: Database) {
     },
 
     /** Stores a case worker's warnings of a venue. */
-    async insertVenueWarnings(
-      warnings: readonly TraceTimeIntervalWarning[],
-      receivedHour: number,
-    ): Promise<void> {
+    async insertVenueWarnings(warnings: readonly PlacedWarning[], receivedHour: number): Promise<void> {
       if (warnings.length > 0)
         await db.insert(traceWarnings).values(warnings.map((w) => row(w, receivedHour, 'venue')));
     },
 
-    /** The warnings received in one hour, in the order received (a package written again is the same). */
-    async receivedIn(hour: number): Promise<TraceTimeIntervalWarning[]> {
+    /**
+     * The warnings received in `hours` hours from `hour` — every one, or those published for
+     * `province` — in the order received (a package written again is the same).
+     */
+    async receivedIn(hour: number, hours = 1, province?: string): Promise<TraceTimeIntervalWarning[]> {
       const rows = await db
         .select()
         .from(traceWarnings)
-        .where(eq(traceWarnings.receivedHour, hour))
+        .where(
+          and(
+            gte(traceWarnings.receivedHour, hour),
+            lt(traceWarnings.receivedHour, hour + hours),
+            province === undefined ? undefined : arrayContains(traceWarnings.provinces, [province]),
+          ),
+        )
         .orderBy(asc(traceWarnings.id));
       return rows.map((r) => ({
         locationIdHash: r.locationIdHash,
@@ -78,13 +92,14 @@ export function createTraceWarningRepository(db: Database) {
   };
 }
 
-const row = (w: TraceTimeIntervalWarning, receivedHour: number, source: 'upload' | 'venue') => ({
+const row = (w: PlacedWarning, receivedHour: number, source: 'upload' | 'venue') => ({
   locationIdHash: w.locationIdHash,
   startIntervalNumber: w.startIntervalNumber,
   period: w.period,
   transmissionRiskLevel: w.transmissionRiskLevel,
   receivedHour,
   source,
+  provinces: [...w.provinces],
 });
 
 export type TraceWarningRepository = ReturnType<typeof createTraceWarningRepository>;

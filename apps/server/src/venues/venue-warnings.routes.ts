@@ -47,7 +47,10 @@ export function venueWarningRoutes(deps: ServerDeps) {
           window,
           request.body.transmissionRiskLevel,
         );
-        await warnings.insertVenueWarnings(list, hourOf(now));
+        await warnings.insertVenueWarnings(
+          list.map((w) => ({ ...w, provinces: [row.province] })),
+          hourOf(now),
+        );
         await recordAudit(
           deps.db,
           {

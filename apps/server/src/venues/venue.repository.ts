@@ -1,6 +1,7 @@
-import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../database/database.types.js';
 import { traceWarnings, venues } from '../database/schema.js';
+import { hashKey } from './trace-warning-provinces.js';
 
 export type VenueRow = typeof venues.$inferSelect;
 export type NewVenue = Omit<VenueRow, 'id'>;
@@ -49,6 +50,26 @@ export function createVenueRepository(db: Database) {
 
     async remove(id: string): Promise<void> {
       await db.delete(venues).where(eq(venues.id, id));
+    },
+
+    /**
+     * The provinces of registered venues by their location ID hash (hex), for the hashes given: an
+     * uploaded warning names its venue by that hash only (index on sha256(location_id), migration 0014).
+     */
+    async provincesByLocationIdHash(hashes: readonly Uint8Array[]): Promise<Map<string, string>> {
+      const found = new Map<string, string>();
+      if (hashes.length === 0) return found;
+      const rows = await db
+        .select({ hash: sql<Uint8Array>`sha256(${venues.locationId})`, province: venues.province })
+        .from(venues)
+        .where(
+          inArray(
+            sql`sha256(${venues.locationId})`,
+            hashes.map((h) => Buffer.from(h)),
+          ),
+        );
+      for (const r of rows) found.set(hashKey(new Uint8Array(r.hash)), r.province);
+      return found;
     },
 
     async countIn(province: string | undefined): Promise<number> {

@@ -6,6 +6,7 @@ import { getJson, type KeyValueStore, setJson } from '../ports/key-value-store.j
 import type { Notifier } from '../ports/platform.js';
 import type { RandomSource } from '../ports/random-source.js';
 import { firstRetainedDay } from '../retention.js';
+import type { DownloadBudget } from '../sync/download-budget.js';
 import { syncErrorRecord } from '../sync/sync-error.js';
 import type { Language } from '../warnings/warning-state.js';
 import { CheckInBook, type CheckInTimes, type VenuePreview } from './check-in-book.js';
@@ -104,8 +105,13 @@ export class DeviceCheckIns {
     await this.warnings.prune(isoDateOfDay(firstRetainedDay(today)));
   }
 
-  /** Downloads new trace warning packages and matches them; never throws for network or server trouble. */
-  async sync(): Promise<TraceWarningSyncReport | null> {
+  /**
+   * Downloads the watched sets' new trace warning packages (default: the national set) within the
+   * mobile-data budget left, and matches them; never throws for network or server trouble.
+   */
+  async sync(
+    options: { sets?: readonly string[]; budget?: DownloadBudget } = {},
+  ): Promise<TraceWarningSyncReport | null> {
     const { deps } = this;
     const nowMs = deps.clock.nowMs();
     const status = await this.syncStatus();
@@ -113,7 +119,8 @@ export class DeviceCheckIns {
       const report = await syncTraceWarnings({
         client: deps.client,
         store: deps.store,
-        region: deps.region,
+        sets: options.sets ?? [deps.region],
+        budget: options.budget,
         publicKeys: deps.publicKeys,
         checkIns: await this.book.records(),
         nowMs,

@@ -1,10 +1,12 @@
 import { type BluezoneClient, isApiError, isNetworkError } from '@bluezone/api';
 import {
+  DEFAULT_EXPORT_LIMITS,
   type ExportPublicKey,
   isProtocolError,
   readTraceWarningFile,
   type TraceWarningFile,
 } from '@bluezone/protocol';
+import type { DownloadBudget } from '../sync/download-budget.js';
 
 /** Why a listed package was not used; it is tried again after the export files' back-off. */
 export interface RejectedPackage {
@@ -23,6 +25,14 @@ export interface PackageDownloadOptions {
   readonly region: string;
   readonly publicKeys: readonly ExportPublicKey[];
   readonly timeoutMs: number;
+  /** The mobile-data budget the pass shares with the key exports; spent by every byte read. */
+  readonly budget: DownloadBudget;
+}
+
+/** The package does not fit in what is left of the mobile-data budget: the pass stops, nothing is marked. */
+export interface DeferredPackage {
+  readonly path: string;
+  readonly code: 'waiting_for_wifi';
 }
 
 /**
@@ -33,12 +43,19 @@ export interface PackageDownloadOptions {
 export async function downloadTraceWarningPackage(
   options: PackageDownloadOptions,
   path: string,
-): Promise<TraceWarningFile | RejectedPackage> {
+): Promise<TraceWarningFile | RejectedPackage | DeferredPackage> {
+  const { budget } = options;
+  const maxBytes = budget.bound(DEFAULT_EXPORT_LIMITS.maxBytes);
   let zip: Uint8Array;
   try {
-    zip = await options.client.traceWarningFile(path, { timeoutMs: options.timeoutMs });
+    zip = await options.client.traceWarningFile(path, { timeoutMs: options.timeoutMs, maxBytes });
   } catch (error) {
     if (isNetworkError(error) && !error.timedOut) throw error;
+    if (isApiError(error, 'response_too_large') && maxBytes < DEFAULT_EXPORT_LIMITS.maxBytes) {
+      // Refused before its body (declared too large): nothing spent; else the stream stopped at the bound.
+      if (typeof error.body.declaredBytes !== 'number') budget.spend(budget.remaining);
+      return { path, code: 'waiting_for_wifi' };
+    }
     if (isApiError(error, 'response_too_large'))
       return { path, code: 'checkin_package_too_large', message: error.message };
     if (isApiError(error) || isNetworkError(error)) {
@@ -46,6 +63,7 @@ export async function downloadTraceWarningPackage(
     }
     throw error;
   }
+  budget.spend(zip.length);
   let file: TraceWarningFile;
   try {
     file = readTraceWarningFile(zip, options.publicKeys);

@@ -200,7 +200,7 @@ function deferredIndex(region: string, declared: unknown): ExportSyncReport {
 }
 
 /** Bytes of an index: its paths are ASCII; any other character counts as up to 3 bytes of UTF-8. */
-function asciiLength(text: string): number {
+export function asciiLength(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) bytes += 2;
   return bytes;

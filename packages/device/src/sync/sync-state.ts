@@ -22,7 +22,10 @@ const FAILED = 'sync/failed/';
 const processedKey = (region: string) => `${PROCESSED}${region}`;
 const failedKey = (region: string) => `${FAILED}${region}`;
 
-/** The regions (export sets) with a processed or failed list on this phone. */
+/** The processed lists of trace warning sets sit beside the export sets', under this prefix. */
+export const TRACE_WARNING_STATE_PREFIX = 'trace-warnings-';
+
+/** The regions (export sets, and `trace-warnings-<set>`) with a processed or failed list on this phone. */
 export async function syncedRegions(store: KeyValueStore): Promise<string[]> {
   const processed = (await store.list(PROCESSED)).map((k) => k.slice(PROCESSED.length));
   const failed = (await store.list(FAILED)).map((k) => k.slice(FAILED.length));

@@ -6,7 +6,7 @@ import {
   type ExportSyncReport,
   syncExports,
 } from './export-sync.js';
-import { forgetRegionSyncState, syncedRegions } from './sync-state.js';
+import { forgetRegionSyncState, syncedRegions, TRACE_WARNING_STATE_PREFIX } from './sync-state.js';
 
 /**
  * One pass over every watched set: the sum of the sets' reports (paths are the sets' own, e.g.
@@ -62,7 +62,10 @@ export async function syncWatchedSets(options: WatchSyncOptions): Promise<WatchS
 }
 
 async function forgetUnwatched(store: KeyValueStore, watched: readonly string[]): Promise<string[]> {
-  const forgotten = (await syncedRegions(store)).filter((set) => !watched.includes(set));
+  // Trace warning sets' lists are the check-ins' sync's (it forgets its own).
+  const forgotten = (await syncedRegions(store)).filter(
+    (set) => !set.startsWith(TRACE_WARNING_STATE_PREFIX) && !watched.includes(set),
+  );
   for (const set of forgotten) await forgetRegionSyncState(store, set);
   return forgotten;
 }
