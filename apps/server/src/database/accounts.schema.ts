@@ -1,23 +1,8 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  customType,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, tz } from './column-types.js';
 
 // Drizzle's view of migrations/0005_accounts.sql (the SQL file is the source of truth).
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => new Uint8Array(value),
-});
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const CONSOLE_ROLES = ['national', 'province', 'caseworker', 'analyst'] as const;
 export type ConsoleRole = (typeof CONSOLE_ROLES)[number];

@@ -1,8 +1,8 @@
-import { bigint, date, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { day } from './column-types.js';
 
 // Drizzle's view of migrations/0012_adoption_summaries.sql (the SQL file is the source of truth).
 
-const day = (name: string) => date(name, { mode: 'string' });
 const count = (name: string) => bigint(name, { mode: 'number' }).notNull();
 
 /** The area of the whole country's rows in `adoption_daily`. */

@@ -1,12 +1,7 @@
-import { customType, date, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, day } from './column-types.js';
 
 // Drizzle's view of migrations/0007_declarations.sql (the SQL file is the source of truth).
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => new Uint8Array(value),
-});
-const day = (name: string) => date(name, { mode: 'string' });
 
 export const DECLARATION_LEVELS = ['F1', 'F2'] as const;
 export type DeclarationLevel = (typeof DECLARATION_LEVELS)[number];

@@ -1,8 +1,7 @@
-import { bigint, bigserial, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { tz } from './column-types.js';
 
 // Drizzle's view of migrations/0003_exports.sql (the SQL file is the source of truth).
-
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const exportBatches = pgTable(
   'export_batches',

@@ -1,8 +1,7 @@
-import { jsonb, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, real, text } from 'drizzle-orm/pg-core';
+import { tz } from './column-types.js';
 
 // Drizzle's view of migrations/0013_adoption_curves.sql (the SQL file is the source of truth).
-
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const adoptionCurves = pgTable('adoption_curves', {
   inputsHash: text('inputs_hash').primaryKey(),

@@ -1,12 +1,7 @@
-import { customType, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bytea, tz } from './column-types.js';
 
 // Drizzle's view of migrations/0008_rate_limits.sql (the SQL file is the source of truth).
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => new Uint8Array(value),
-});
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const rateLimitCounts = pgTable(
   'rate_limit_counts',

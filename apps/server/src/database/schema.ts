@@ -1,25 +1,9 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  customType,
-  date,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, tz } from './column-types.js';
 
 // Drizzle's view of apps/server/migrations/*.sql (the SQL files are the source of truth; a test
 // checks that every table and column here exists after migrating).
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => new Uint8Array(value),
-});
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const healthAuthorities = pgTable('health_authorities', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),

@@ -1,22 +1,8 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  customType,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, tz } from './column-types.js';
 
 // Drizzle's view of migrations/0011_venues.sql and 0014_trace_warning_provinces.sql (the SQL files are the source of truth).
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => new Uint8Array(value),
-});
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const venues = pgTable('venues', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),

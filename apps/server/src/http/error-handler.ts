@@ -91,7 +91,24 @@ export function installErrorHandler(app: BluezoneServer): void {
     if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
     return reply.status(status).send({ error: message, errorCode: code, ...fields });
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.status(404).send({ error: errorMessage('not_found'), errorCode: 'not_found' }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = allowedMethods(app, request.url);
+    const code: ErrorCode = allowed.length > 0 ? 'method_not_allowed' : 'not_found';
+    if (allowed.length > 0) void reply.header('allow', allowed.join(', '));
+    return reply.status(errorStatus(code)).send({ error: errorMessage(code), errorCode: code });
+  });
+}
+
+/** The methods routes are registered with here (HEAD: fastify adds one for every GET route). */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * The methods the routes matching a request's path accept, for a `405` with `Allow`. A catch-all
+ * route (`/console/*`, `/app/*`: the web apps' index.html fallback) does not make a path exist.
+ */
+function allowedMethods(app: BluezoneServer, url: string): string[] {
+  return METHODS.filter((method) => {
+    const route = app.findRoute({ method, url });
+    return route !== null && !(route.params && '*' in route.params);
+  });
 }

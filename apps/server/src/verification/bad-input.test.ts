@@ -64,8 +64,15 @@ describe('bad input answers a documented 4xx code, never a 500 or a stack trace'
   });
 
   it('unknown routes and methods', async () => {
-    const response = await t.app.server.inject({ method: 'GET', url: '/api/verify' });
-    expect([response.statusCode, response.json().errorCode]).toEqual([404, 'not_found']);
+    const unknown = await t.app.server.inject({ method: 'POST', url: '/api/verify-not' });
+    expect([unknown.statusCode, unknown.json().errorCode]).toEqual([404, 'not_found']);
+    const wrongMethod = await t.app.server.inject({ method: 'GET', url: '/api/verify?code=1' });
+    expect([wrongMethod.statusCode, wrongMethod.json().errorCode]).toEqual([405, 'method_not_allowed']);
+    expect(wrongMethod.headers.allow).toBe('POST');
+    const getOnly = await t.app.server.inject({ method: 'DELETE', url: '/v1/exports/VN/index.txt' });
+    expect([getOnly.statusCode, getOnly.headers.allow]).toEqual([405, 'GET, HEAD']);
+    const missingExport = await t.app.server.inject({ method: 'POST', url: '/v1/nothing/VN/index.txt' });
+    expect(missingExport.statusCode).toBe(404);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { Code, Group, Select, TextInput } from '@mantine/core';
+import { Code, Group, Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { provinceOf, useAreaName, useAreas } from '../../api/areas.js';
@@ -13,8 +13,10 @@ import {
 import { useUser } from '../../api/session.js';
 import { useCell } from '../../components/cells.js';
 import { DataTable } from '../../components/data-table.js';
+import { TextField } from '../../components/form-fields.js';
+import { ProvinceDistrictSelects } from './area-selects.js';
 import { CampaignActions, CampaignForm, CampaignPanel } from './campaign-panel.js';
-import { useCanEditCampaigns, useProvinceChoices } from './scope.js';
+import { useCanEditCampaigns } from './scope.js';
 
 /** Unions, companies, schools… with their invite codes, install links, posters and installs. */
 export function OrganisationsPanel() {
@@ -69,15 +71,11 @@ export function OrganisationsPanel() {
 function NewOrganisationForm() {
   const { t } = useTranslation();
   const user = useUser();
-  const provinces = useProvinceChoices();
-  const areas = useAreas();
-  const areaName = useAreaName();
   const [orgName, setOrgName] = useState('');
   const [type, setType] = useState<string>('company');
   const [province, setProvince] = useState<string | null>(user.province);
   const [district, setDistrict] = useState<string | null>(null);
   const create = useCampaignChange(createIn(CAMPAIGN_ROUTES.organisations));
-  const districts = provinceOf(areas.data, province)?.districts ?? [];
   const submit = () => {
     create.mutate(
       { name: orgName, type, ...(province ? { province } : {}), ...(district ? { district } : {}) },
@@ -94,10 +92,10 @@ function NewOrganisationForm() {
       canSubmit={orgName !== '' && province !== null}
     >
       <Group grow align="flex-start" wrap="wrap">
-        <TextInput
+        <TextField
           label={t('province.name')}
           value={orgName}
-          onChange={(e) => setOrgName(e.currentTarget.value)}
+          onChange={setOrgName}
           required
           maxLength={200}
           miw={220}
@@ -110,27 +108,13 @@ function NewOrganisationForm() {
           allowDeselect={false}
           miw={150}
         />
-        <Select
-          label={t('dashboard.province')}
-          value={province}
-          onChange={(v) => {
-            setProvince(v);
-            setDistrict(null);
-          }}
-          data={provinces}
-          searchable
+        <ProvinceDistrictSelects
+          province={province}
+          onProvince={setProvince}
+          district={district}
+          onDistrict={setDistrict}
           disabled={user.province !== null}
           required
-          miw={180}
-        />
-        <Select
-          label={t('province.district')}
-          value={district}
-          onChange={setDistrict}
-          data={districts.map((d) => ({ value: d.code, label: areaName(d) }))}
-          searchable
-          clearable
-          miw={180}
         />
       </Group>
     </CampaignForm>

@@ -1,13 +1,13 @@
 import type { Venue } from '@bluezone/api';
-import { Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { provinceOf, useAreaName, useAreas } from '../../api/areas.js';
 import { post } from '../../api/client.js';
 import { useUser } from '../../api/session.js';
 import { EVENT_TYPES, LOCATION_TYPES, useVenueChange, VENUE_ROUTES } from '../../api/venues.js';
+import { CountField, TextField } from '../../components/form-fields.js';
+import { ProvinceDistrictSelects } from '../campaigns/area-selects.js';
 import { CampaignForm } from '../campaigns/campaign-panel.js';
-import { useProvinceChoices } from '../campaigns/scope.js';
 import { OrganisationSelect } from './organisation-select.js';
 
 /** `2026-03-10T07:00` (a datetime-local value, Vietnam time) → ISO 8601 with +07:00. */
@@ -20,9 +20,6 @@ const toLocal = (iso: string | null) =>
 export function VenueForm({ editing, onDone }: { editing?: Venue | undefined; onDone?: () => void }) {
   const { t } = useTranslation();
   const user = useUser();
-  const provinces = useProvinceChoices();
-  const areas = useAreas();
-  const areaName = useAreaName();
   const [name, setName] = useState(editing?.name ?? '');
   const [address, setAddress] = useState(editing?.address ?? '');
   const [type, setType] = useState(String(editing?.locationType ?? 3));
@@ -36,7 +33,6 @@ export function VenueForm({ editing, onDone }: { editing?: Venue | undefined; on
   const save = useVenueChange((body: Record<string, unknown>) =>
     post<Venue>(editing ? VENUE_ROUTES.venue(editing.id) : VENUE_ROUTES.venues, body),
   );
-  const districts = provinceOf(areas.data, province)?.districts ?? [];
   const submit = () => {
     const fields = {
       name,
@@ -69,18 +65,18 @@ export function VenueForm({ editing, onDone }: { editing?: Venue | undefined; on
       canSubmit={name.trim() !== '' && address.trim() !== '' && (province !== null || organisation !== null)}
     >
       <Group grow align="flex-start" wrap="wrap">
-        <TextInput
+        <TextField
           label={t('venues.name')}
           value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
+          onChange={setName}
           required
           maxLength={100}
           miw={220}
         />
-        <TextInput
+        <TextField
           label={t('venues.address')}
           value={address}
-          onChange={(e) => setAddress(e.currentTarget.value)}
+          onChange={setAddress}
           required
           maxLength={100}
           miw={220}
@@ -95,29 +91,29 @@ export function VenueForm({ editing, onDone }: { editing?: Venue | undefined; on
           allowDeselect={false}
           miw={200}
         />
-        <NumberInput
+        <CountField
           label={t('venues.minutes')}
           value={minutes}
-          onChange={(v) => setMinutes(Number(v) || 1)}
+          onChange={setMinutes}
           min={1}
           max={1440}
           miw={140}
         />
         {isEvent ? (
           <>
-            <TextInput
+            <TextField
               type="datetime-local"
               label={t('venues.start')}
               value={start}
-              onChange={(e) => setStart(e.currentTarget.value)}
+              onChange={setStart}
               required
               miw={200}
             />
-            <TextInput
+            <TextField
               type="datetime-local"
               label={t('venues.end')}
               value={end}
-              onChange={(e) => setEnd(e.currentTarget.value)}
+              onChange={setEnd}
               required
               miw={200}
             />
@@ -127,26 +123,12 @@ export function VenueForm({ editing, onDone }: { editing?: Venue | undefined; on
       {editing ? null : (
         <Group grow align="flex-start" wrap="wrap">
           <OrganisationSelect value={organisation} onChange={setOrganisation} />
-          <Select
-            label={t('dashboard.province')}
-            value={province}
-            onChange={(v) => {
-              setProvince(v);
-              setDistrict(null);
-            }}
-            data={provinces}
-            searchable
+          <ProvinceDistrictSelects
+            province={province}
+            onProvince={setProvince}
+            district={district}
+            onDistrict={setDistrict}
             disabled={user.province !== null || organisation !== null}
-            miw={180}
-          />
-          <Select
-            label={t('province.district')}
-            value={district}
-            onChange={setDistrict}
-            data={districts.map((d) => ({ value: d.code, label: areaName(d) }))}
-            searchable
-            clearable
-            miw={180}
           />
         </Group>
       )}

@@ -1,12 +1,11 @@
 import type { VenueImportAnswer } from '@bluezone/api';
-import { Alert, Code, Select, Text, Textarea } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.js';
 import { useUser } from '../../api/session.js';
 import { useVenueChange, VENUE_ROUTES } from '../../api/venues.js';
-import { ImportProblems, importProblemsOf } from '../../components/import-problems.js';
-import { CampaignForm } from '../campaigns/campaign-panel.js';
+import { CsvImportForm } from '../campaigns/csv-import-form.js';
 import { useProvinceChoices } from '../campaigns/scope.js';
 import { OrganisationSelect } from './organisation-select.js';
 
@@ -27,19 +26,23 @@ export function VenueImport() {
       ...(organisation ? { organisation } : province ? { province } : {}),
     }),
   );
-  const problems = importProblemsOf(upload.error);
   return (
-    <CampaignForm
+    <CsvImportForm
       id="import-venues"
       title={t('venues.importTitle')}
       submitLabel={t('venues.import')}
+      help={t('venues.importHelp')}
+      header={HEADER}
+      csvLabel={t('venues.importCsv')}
+      example={EXAMPLE}
+      csv={csv}
+      onCsv={setCsv}
       onSubmit={() => upload.mutate(undefined)}
-      change={{ error: problems ? undefined : upload.error, isPending: upload.isPending }}
+      upload={upload}
+      imported={upload.data ? t('venues.imported', { n: upload.data.imported }) : undefined}
+      problemsTestId="venue-import-problems"
       canSubmit={csv.trim() !== '' && (organisation !== null || province !== null)}
     >
-      <Text size="sm">
-        {t('venues.importHelp')} <Code>{HEADER}</Code>
-      </Text>
       <OrganisationSelect value={organisation} onChange={setOrganisation} />
       {organisation ? null : (
         <Select
@@ -51,23 +54,6 @@ export function VenueImport() {
           disabled={user.province !== null}
         />
       )}
-      <Textarea
-        label={t('venues.importCsv')}
-        value={csv}
-        onChange={(e) => setCsv(e.currentTarget.value)}
-        placeholder={EXAMPLE}
-        autosize
-        minRows={5}
-        maxRows={16}
-        styles={{ input: { fontFamily: 'monospace' } }}
-        required
-      />
-      {upload.data ? (
-        <Alert color="green" variant="light" role="status">
-          {t('venues.imported', { n: upload.data.imported })}
-        </Alert>
-      ) : null}
-      {problems ? <ImportProblems problems={problems} testId="venue-import-problems" /> : null}
-    </CampaignForm>
+    </CsvImportForm>
   );
 }

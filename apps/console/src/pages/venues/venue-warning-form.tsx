@@ -1,9 +1,10 @@
 import type { Venue, VenueWarningAnswer } from '@bluezone/api';
-import { Alert, Group, NumberInput, TextInput } from '@mantine/core';
+import { Alert, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.js';
 import { useVenueChange, VENUE_ROUTES } from '../../api/venues.js';
+import { CountField, TextField } from '../../components/form-fields.js';
 import { CampaignForm } from '../campaigns/campaign-panel.js';
 
 /** Today in Vietnam time (YYYY-MM-DD). */
@@ -34,38 +35,24 @@ export function VenueWarningForm({ venue }: { venue: Venue }) {
       canSubmit={date !== '' && from !== '' && to !== ''}
     >
       <Group grow align="flex-start" wrap="wrap">
-        <TextInput
+        <TextField
           type="date"
           label={t('venues.warnDate')}
           value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
+          onChange={setDate}
           required
           miw={160}
         />
-        <TextInput
+        <TextField
           type="time"
           label={t('venues.warnFrom')}
           value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          onChange={setFrom}
           required
           miw={120}
         />
-        <TextInput
-          type="time"
-          label={t('venues.warnTo')}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          required
-          miw={120}
-        />
-        <NumberInput
-          label={t('venues.warnRisk')}
-          value={risk}
-          onChange={(v) => setRisk(Number(v) || 1)}
-          min={1}
-          max={8}
-          miw={120}
-        />
+        <TextField type="time" label={t('venues.warnTo')} value={to} onChange={setTo} required miw={120} />
+        <CountField label={t('venues.warnRisk')} value={risk} onChange={setRisk} min={1} max={8} miw={120} />
       </Group>
       {warn.data ? (
         <Alert color="green" variant="light" role="status">
