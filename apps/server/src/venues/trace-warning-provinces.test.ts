@@ -7,10 +7,9 @@ import {
   toHex,
 } from '@bluezone/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryBlobStore } from '../blobstore/memory-blob-store.js';
-import { type Agent, userAgent } from '../testing/console-test-kit.js';
-import { type Authority, certificateFor, pastKeys } from '../testing/publish-test-kit.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { certificateFor, pastKeys } from '../testing/publish-test-kit.js';
+import type { TestApp } from '../testing/test-app.js';
+import { market, startVenueTestApp, type VenueTestApp, type VenueView } from './venues.test-support.js';
 
 // Trace warning packages by province (docs/decisions/0020), read as a phone reads them: a case
 // worker's warning of a Thái Bình venue is in the VN-20 and VN sets only; an uploaded warning of a
@@ -18,20 +17,12 @@ import { createTestApp, type TestApp } from '../testing/test-app.js';
 // this server does not know goes to the case's home province; without either, national only.
 
 const HOUR = 3_600_000;
+let v: VenueTestApp;
 let t: TestApp;
-let authority: Authority;
-let officer: Agent;
-let worker: Agent;
 
 beforeAll(async () => {
-  t = await createTestApp(
-    { BLUEZONE_DAILY_ISSUE_QUOTA: '100000', BLUEZONE_VERIFY_RATE_LIMIT: '10000' },
-    { kind: 'memory' },
-    { blobStore: createMemoryBlobStore() },
-  );
-  authority = await t.provision('VN');
-  officer = await userAgent(t, { role: 'province', province: 'VN-20' });
-  worker = await userAgent(t, { role: 'caseworker', province: 'VN-20' });
+  v = await startVenueTestApp();
+  t = v.t;
 }, 120_000);
 afterAll(() => t.app.close());
 
@@ -59,17 +50,9 @@ async function hashesIn(set: string): Promise<string[]> {
 
 describe('trace warning packages by province', () => {
   it('publishes each warning in the national set and in its province set only', async () => {
-    const venue = (
-      await officer.request('POST', '/console/api/venues', {
-        name: 'Chợ Bồ Xuyên',
-        address: 'Phố Lê Lợi, Thái Bình',
-        locationType: 3,
-        defaultCheckInLengthInMinutes: 60,
-        province: 'VN-20',
-      })
-    ).json as { id: string; locationIdHash: string };
+    const venue = (await v.create(v.officer, market)).json as unknown as VenueView;
     // A case worker's warning of the Thái Bình venue.
-    const warned = await worker.request('POST', `/console/api/venues/${venue.id}/warnings`, {
+    const warned = await v.worker.request('POST', `/console/api/venues/${venue.id}/warnings`, {
       date: new Date(t.clock.now().getTime() - 24 * HOUR + 7 * HOUR).toISOString().slice(0, 10),
       from: '08:00',
       to: '10:00',
@@ -87,14 +70,14 @@ describe('trace warning packages by province', () => {
     const unknownOfHanoiCase = new Uint8Array(32).fill(0xa1);
     const unknownNoProvince = new Uint8Array(32).fill(0xb2);
     // A Hà Nội case shares a check-in at the Thái Bình venue and one at a venue not registered here.
-    const hanoi = await certificateFor(t, authority, 'confirmed', pastKeys(t, 2), undefined, 'VN-HN');
+    const hanoi = await certificateFor(t, v.authority, 'confirmed', pastKeys(t, 2), undefined, 'VN-HN');
     const fromHanoi = await t.post('/v1/trace-warnings', undefined, {
       verificationPayload: hanoi,
       warnings: [item(fromHex(venue.locationIdHash)), item(unknownOfHanoiCase)],
     });
     expect(fromHanoi.status).toBe(200);
     // A case whose code named no province, at an unknown venue: national set only.
-    const none = await certificateFor(t, authority, 'confirmed', pastKeys(t, 3));
+    const none = await certificateFor(t, v.authority, 'confirmed', pastKeys(t, 3));
     const fromNowhere = await t.post('/v1/trace-warnings', undefined, {
       verificationPayload: none,
       warnings: [item(unknownNoProvince)],

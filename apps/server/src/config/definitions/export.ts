@@ -21,7 +21,7 @@ export const exportProvinceInterval = {
   min: MINUTE,
   max: DAY,
   description:
-    "Length of a province export set's batch (`/v1/exports/VN-20/…`): batches end on multiples of it (UTC). Default daily, so a province's phones download one padded file a day (docs/decisions/0012).",
+    "Length of a province export set's batch (`/v1/exports/VN-20/…`): batches end on multiples of it (UTC). Default daily, so a province's phones download one padded file a day (docs/decisions/0012). A province's venue warning packages (`/v1/trace-warnings/VN-20/…`) cover it in whole hours, 1 to 24 (docs/decisions/0020).",
 } as const satisfies ConfigEntry;
 
 export const exportPaddingMin = {
