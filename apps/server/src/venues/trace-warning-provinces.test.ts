@@ -9,7 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateFor, pastKeys } from '../testing/publish-test-kit.js';
 import type { TestApp } from '../testing/test-app.js';
-import { market, startVenueTestApp, type VenueTestApp, type VenueView } from './venues.test-support.js';
+import { market, startVenueTestApp, type VenueTestApp, type VenueView } from '../testing/venue-test-app.js';
 
 // Trace warning packages by province (docs/decisions/0020), read as a phone reads them: a case
 // worker's warning of a Thái Bình venue is in the VN-20 and VN sets only; an uploaded warning of a

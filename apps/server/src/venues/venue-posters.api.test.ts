@@ -3,8 +3,8 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userAgent } from '../testing/console-test-kit.js';
 import { pdfQrText } from '../testing/pdf-qr.js';
+import { market, startVenueTestApp, type VenueTestApp, type VenueView } from '../testing/venue-test-app.js';
 import { A5 } from './venue-poster.js';
-import { market, startVenueTestApp, type VenueTestApp, type VenueView } from './venues.test-support.js';
 
 // Venue posters (one PDF, a ZIP of an organisation's) and the CSV import.
 let t: VenueTestApp['t'];

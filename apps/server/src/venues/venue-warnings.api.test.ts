@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCleanupService } from '../retention/cleanup.service.js';
 import { userAgent } from '../testing/console-test-kit.js';
 import { certificateFor, pastKeys } from '../testing/publish-test-kit.js';
-import { market, startVenueTestApp, type VenueTestApp, type VenueView } from './venues.test-support.js';
+import { market, startVenueTestApp, type VenueTestApp, type VenueView } from '../testing/venue-test-app.js';
 
 // Venue warnings: a positive person's upload, a case worker's warning, the hourly packages, the
 // statistics and retention. The tests run in order on one app, each on what the one before left.

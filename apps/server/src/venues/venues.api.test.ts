@@ -6,7 +6,7 @@ import {
   startVenueTestApp,
   type VenueTestApp,
   type VenueView,
-} from './venues.test-support.js';
+} from '../testing/venue-test-app.js';
 
 // Registering venues on the console; posters and CSV import are in venue-posters.api.test.ts, venue
 // warnings in venue-warnings.api.test.ts.

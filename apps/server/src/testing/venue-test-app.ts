@@ -1,10 +1,10 @@
-// Shared setup of the venue API tests (venues.api.test.ts, venue-posters.api.test.ts,
-// venue-warnings.api.test.ts): one test app per file, with a national user, a province officer and a
+// Shared setup of the venue API tests (venues/: venues.api, venue-posters.api, venue-warnings.api and
+// trace-warning-provinces tests): one test app per file, with a national user, a province officer and a
 // case worker of VN-20, and the venue they register.
 import { createMemoryBlobStore } from '../blobstore/memory-blob-store.js';
-import { type Agent, userAgent } from '../testing/console-test-kit.js';
-import type { Authority } from '../testing/publish-test-kit.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { type Agent, userAgent } from './console-test-kit.js';
+import type { Authority } from './publish-test-kit.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 type Injected = Awaited<ReturnType<TestApp['app']['server']['inject']>>;
 
